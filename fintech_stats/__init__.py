@@ -1,0 +1,39 @@
+"""fintech-stats: curated tables of the numeric claims in 2023 Chinese fintech reports.
+
+    import fintech_stats as fs
+    fs.tables()                                  # names of the published tables
+    fs.load("graph_db_scale_by_server_nodes")    # one table, tidy, typed
+    fs.claims()                                  # every observation of every table
+
+Every row records the report and the exact span of text its value was read from.  Importing this
+package is light: pandas and pyarrow are imported by the functions that need them.
+"""
+
+from __future__ import annotations
+
+from fintech_stats.api import catalog, claims, load, report_text, reports, restatements, tables
+from fintech_stats.errors import (
+    CorpusNotFoundError,
+    FintechStatsError,
+    IntegrityError,
+    UnknownTableError,
+    UnknownVersionError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CorpusNotFoundError",
+    "FintechStatsError",
+    "IntegrityError",
+    "UnknownTableError",
+    "UnknownVersionError",
+    "__version__",
+    "catalog",
+    "claims",
+    "load",
+    "report_text",
+    "reports",
+    "restatements",
+    "tables",
+]

@@ -1,0 +1,211 @@
+"""The loader API: reports(), report_text(), tables(), catalog(), load(), claims().
+
+Everything here reads the published `datasets/` only (verified against the catalog's sha256);
+only `report_text` needs the corpus.  pandas and pyarrow are imported when a function needs them.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from fintech_stats import store
+from fintech_stats.errors import close_matches
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["LABELS", "catalog", "claims", "load", "report_text", "reports", "tables"]
+
+#: How dimension values are shown: codes, the report's Chinese labels, or English labels.
+LABELS = ("code", "zh", "en")
+
+
+def reports() -> pd.DataFrame:
+    """One row per report of the corpus: id, publisher, title, pages, dates, text status, claims."""
+    import pandas as pd
+
+    rows = store.read_json(store.REPORTS_FILE)
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "report_id",
+            "publisher",
+            "title",
+            "pages",
+            "site_published",
+            "views",
+            "text_chars",
+            "text_status",
+            "n_claims",
+        ],
+    )
+    frame["site_published"] = pd.to_datetime(frame["site_published"]).dt.date
+    frame["text_status"] = pd.Categorical(frame["text_status"], categories=["full", "snippet", "digits_lost"])
+    return frame
+
+
+def report_text(report_id: str) -> str:
+    """The exact text every span of `report_id` indexes (needs the corpus: see the README)."""
+    from fintech_stats.corpus import get_report
+
+    return get_report(report_id).text
+
+
+def tables() -> list[str]:
+    """The names of the published tables, sorted."""
+    return sorted(store.catalog_entries())
+
+
+def catalog() -> pd.DataFrame:
+    """One row per published table version: table, version, title, description, report, rows, sha256, path."""
+    import pandas as pd
+
+    base = store.datasets_dir().resolve()
+    rows = [
+        {
+            "table": name,
+            "version": version,
+            "title": e["title"],
+            "description": e["description"],
+            "report_id": e["report_id"],
+            "source": e["source"],
+            "rows": e["rows"],
+            "restatements": e["restatements"],
+            "sha256": e["sha256"],
+            "path": str(base / e["path"]),
+        }
+        for name, versions in sorted(store.catalog_entries().items())
+        for version, e in sorted(versions.items(), key=lambda kv: store.version_key(kv[0]))
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "table",
+            "version",
+            "title",
+            "description",
+            "report_id",
+            "source",
+            "rows",
+            "restatements",
+            "sha256",
+            "path",
+        ],
+    )
+
+
+def _check_labels(labels: str) -> None:
+    if labels not in LABELS:
+        hint = close_matches(labels, LABELS)
+        raise ValueError(
+            f"labels must be one of {', '.join(LABELS)}, not {labels!r}"
+            + (f"; did you mean {hint[0]!r}?" if hint else "")
+        )
+
+
+@cache
+def _spec(relative: str, sha256: str) -> dict[str, Any]:
+    data: dict[str, Any] = store.read_json(relative, sha256)
+    return data
+
+
+def _read(relative: str, sha256: str) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    path = store.verified_path(relative, sha256)
+    frame: pd.DataFrame = pq.read_table(path).to_pandas()
+    return frame
+
+
+def _relabel(frame: pd.DataFrame, spec: dict[str, Any], labels: str) -> pd.DataFrame:
+    if labels == "code":
+        return frame
+    for dim in spec["dimensions"]:
+        if dim["codes"] is None:
+            continue
+        mapping = {c["code"]: c[labels] for c in dim["codes"]}
+        column = frame[dim["name"]]
+        frame[dim["name"]] = column.cat.rename_categories([mapping[c] for c in column.cat.categories])
+    return frame
+
+
+def load(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
+    """A published table as a DataFrame (the latest version unless `version` is given).
+
+    `labels`: show dimension values as codes (`code`), the report's Chinese (`zh`) or English
+    (`en`) labels; the column names are the same in every mode.
+    """
+    _check_labels(labels)
+    entry = store.entry(table, version)
+    frame = _read(entry["path"], entry["sha256"])
+    return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
+
+
+def restatements(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
+    """The rows of a table stated again elsewhere in the report (empty if none)."""
+    _check_labels(labels)
+    entry = store.entry(table, version)
+    if entry["restatements_path"] is None:
+        return load(table, version, labels).iloc[0:0]
+    frame = _read(entry["restatements_path"], entry["restatements_sha256"])
+    return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
+
+
+_CLAIM_COLUMNS = [
+    "table",
+    "version",
+    "report_id",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "repair",
+    "literal",
+    "span_start",
+    "span_end",
+    "dims",
+    "mention",
+    "note",
+]
+
+
+@cache
+def _claims() -> pd.DataFrame:
+    import pandas as pd
+
+    frames = []
+    for name, versions in sorted(store.catalog_entries().items()):
+        version = max(versions, key=store.version_key)
+        entry = versions[version]
+        dims = [d["name"] for d in _spec(entry["spec_path"], entry["spec_sha256"])["dimensions"]]
+        parts = [("primary", load(name, version))]
+        if entry["restatements_path"] is not None:
+            parts.append(("restatement", restatements(name, version)))
+        for mention, frame in parts:
+            records = frame[dims].astype(object).to_dict("records")
+            out = frame.drop(columns=dims)
+            out["unit"] = out["unit"].astype(str)
+            out["qualifier"] = out["qualifier"].astype(str)
+            out["dims"] = [
+                json.dumps(
+                    {k: (int(v) if k == "year" else v) for k, v in r.items()}, ensure_ascii=False, sort_keys=True
+                )
+                for r in records
+            ]
+            out["table"], out["version"], out["mention"] = name, version, mention
+            frames.append(out)
+    if not frames:
+        return pd.DataFrame(columns=_CLAIM_COLUMNS)
+    result = pd.concat(frames, ignore_index=True)[_CLAIM_COLUMNS]
+    return result.sort_values(["report_id", "span_start", "table"], kind="stable", ignore_index=True)
+
+
+def claims() -> pd.DataFrame:
+    """Every observation of every table (latest versions), primary rows and restatements, one row each.
+
+    Columns: table, version, report_id, value, value_high, unit, qualifier, repair, literal,
+    span_start, span_end, dims (JSON text of the row's dimension codes), mention, note.
+    """
+    return _claims().copy()

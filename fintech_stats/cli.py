@@ -1,0 +1,87 @@
+"""The `fintech-stats` command: list, show, build and check tables."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from fintech_stats.errors import FintechStatsError
+
+
+def _tables(_: argparse.Namespace) -> int:
+    from fintech_stats import api
+
+    frame = api.catalog()
+    latest = frame.drop_duplicates("table", keep="last")
+    width = max((len(t) for t in latest["table"]), default=5)
+    for row in latest.itertuples():
+        print(f"{row.table:<{width}}  {row.version:<7} {row.rows:>4} rows  {row.title}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from fintech_stats import api
+
+    frame = api.load(args.table, args.version, args.labels)
+    columns = [c for c in frame.columns if c not in ("report_id", "repair", "note")]
+    with pd.option_context("display.max_rows", args.rows, "display.max_columns", None, "display.width", 200):
+        print(frame[columns].to_string(max_rows=args.rows))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from fintech_stats import build
+
+    if args.check:
+        problems = build.check()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"build --check: {len(problems)} difference(s) from the published tables", file=sys.stderr)
+            return 1
+        print("build --check: the rebuild equals the published tables")
+        return 0
+    result = build.build()
+    for name in result.written:
+        print(f"wrote {name}")
+    print(f"{len(result.written)} table version(s) written, {len(result.unchanged)} unchanged, in {result.directory}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of the command."""
+    top = argparse.ArgumentParser(prog="fintech-stats", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("tables", help="list the published tables").set_defaults(run=_tables)
+    show = sub.add_parser("show", help="print a table")
+    show.add_argument("table")
+    show.add_argument("--version")
+    show.add_argument("--labels", default="code", choices=("code", "zh", "en"))
+    show.add_argument("--rows", type=int, default=60, help="at most this many rows (default 60)")
+    show.set_defaults(run=_show)
+    build = sub.add_parser("build", help="extract every table from the corpus and publish new versions")
+    build.add_argument(
+        "--check",
+        action="store_true",
+        help="rebuild in a temporary directory and fail on any difference from datasets/",
+    )
+    build.set_defaults(run=_build)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; errors of this library print one clear line and exit 2."""
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except FintechStatsError as exc:
+        print(f"fintech-stats: error: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

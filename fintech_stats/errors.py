@@ -1,0 +1,63 @@
+"""The exceptions fintech-stats raises: one class per kind of bad input, each with a clear message."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class FintechStatsError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class QuantityParseError(FintechStatsError, ValueError):
+    """The text at a position is not a numeric expression the quantity parser understands."""
+
+
+class CorpusNotFoundError(FintechStatsError, FileNotFoundError):
+    """No corpus directory could be found; names every place that was looked at."""
+
+
+class CorpusFormatError(FintechStatsError, ValueError):
+    """A corpus file is not in the layout (or encoding) the corpus README describes."""
+
+
+class UnknownReportError(FintechStatsError, LookupError):
+    """A report id that is not in the corpus listing."""
+
+
+class UnknownTableError(FintechStatsError, LookupError):
+    """A table name that is not published; the message suggests the close matches."""
+
+
+class UnknownVersionError(FintechStatsError, LookupError):
+    """A table version that is not published; the message lists the versions that exist."""
+
+
+class AnchorError(FintechStatsError):
+    """An extractor anchor matched nothing, or more than once: the build stops."""
+
+
+class SpecError(FintechStatsError, ValueError):
+    """Observations that do not fit their table's spec (unknown code, wrong unit, duplicate key)."""
+
+
+class IntegrityError(FintechStatsError):
+    """A published file whose sha256 is not the one the catalog records."""
+
+
+class PublishedVersionError(FintechStatsError):
+    """An attempt to write into a table version that is already published."""
+
+
+class ExportTargetExistsError(FintechStatsError, FileExistsError):
+    """An export would overwrite an existing file and `force` was not given."""
+
+
+def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """Return up to `n` candidates that look like `word` (for 'did you mean' messages)."""
+    pool = list(candidates)
+    found = difflib.get_close_matches(word, pool, n=n, cutoff=0.5)
+    if not found:
+        found = [c for c in pool if word and (word in c or c in word)][:n]
+    return found

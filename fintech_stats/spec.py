@@ -1,0 +1,88 @@
+"""TableSpec: what one published table is (name, title, dimensions, units, source, version).
+
+The column order and dtypes of every table derive from its spec, so the Parquet schema, the
+loaders and the docs all say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fintech_stats import codelists
+from fintech_stats.quantity import QUALIFIERS, UNITS
+
+__all__ = ["MEASURE_COLUMNS", "PROVENANCE_COLUMNS", "TABLE_NAME_RE", "TableSpec", "UsageWarning"]
+
+#: Table names: lowercase ASCII snake_case, starting with the report's topic (README: naming).
+TABLE_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
+
+#: Columns after the dimensions, in order: the value and how to read it.
+MEASURE_COLUMNS = ("value", "value_high", "unit", "qualifier")
+#: Columns that say where the value was read.
+PROVENANCE_COLUMNS = ("report_id", "span_start", "span_end", "literal", "repair", "note")
+
+
+@dataclass(frozen=True)
+class UsageWarning:
+    """A caveat a user of the table must know (after PUDL's usage_warnings)."""
+
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """Metadata of one table: everything except its rows."""
+
+    name: str
+    title: str
+    description: str
+    dimensions: tuple[str, ...]
+    units: tuple[str, ...]
+    report_id: str
+    source: str
+    version: str = "1.0.0"
+    title_zh: str = ""
+    usage_warnings: tuple[UsageWarning, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if not TABLE_NAME_RE.match(self.name) or len(self.name) > 60:
+            raise ValueError(f"table name {self.name!r} does not follow the naming scheme")
+        if not _VERSION_RE.match(self.version):
+            raise ValueError(f"table {self.name}: version {self.version!r} is not MAJOR.MINOR.PATCH")
+        for unit in self.units:
+            if unit not in UNITS:
+                raise ValueError(f"table {self.name}: unit {unit!r} not in the vocabulary {UNITS}")
+        for dim in self.dimensions:
+            if dim not in codelists.NUMERIC_DIMENSIONS:
+                codelists.codelist(dim)
+        if len(set(self.dimensions)) != len(self.dimensions):
+            raise ValueError(f"table {self.name}: a dimension is listed twice")
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every column of the table, in order."""
+        return (*self.dimensions, *MEASURE_COLUMNS, *PROVENANCE_COLUMNS)
+
+    @property
+    def primary_key(self) -> tuple[str, ...]:
+        """The dimensions: one row per combination."""
+        return self.dimensions
+
+    def check_dims(self, dims: dict[str, str | int], where: str) -> None:
+        """Raise ValueError unless `dims` gives exactly this table's dimensions with known codes."""
+        if set(dims) != set(self.dimensions):
+            raise ValueError(f"{where}: dimensions {sorted(dims)} but table {self.name} has {sorted(self.dimensions)}")
+        for dim, code in dims.items():
+            if dim in codelists.NUMERIC_DIMENSIONS:
+                if not isinstance(code, int):
+                    raise ValueError(f"{where}: {dim}={code!r} is not an integer")
+            elif not isinstance(code, str) or code not in codelists.codelist(dim):
+                raise ValueError(f"{where}: {dim}={code!r} is not a code of codelist {dim!r}")
+
+
+def qualifier_ok(qualifier: str) -> bool:
+    """Whether `qualifier` is in the vocabulary."""
+    return qualifier in QUALIFIERS

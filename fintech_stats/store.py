@@ -1,0 +1,137 @@
+"""The published store: where tables live, the catalog, and verified reads.
+
+Layout of `datasets/` (shipped inside the wheel as `fintech_stats/datasets/`):
+
+    catalog.json                      every published table version: sha256, rows, schema, paths
+    reports.json                      metadata of every report of the corpus (no report text)
+    <table>/<version>/data.parquet    the table: one row per fact
+    <table>/<version>/restatements.parquet   the same facts stated again elsewhere (optional)
+    <table>/<version>/spec.json       the table's metadata, dimensions with their codelists
+
+Only `build` writes here; everything else only reads, and reads verify sha256 (once per file per
+process).  This module imports neither pandas nor pyarrow at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fintech_stats.errors import IntegrityError, UnknownTableError, UnknownVersionError, close_matches
+
+__all__ = [
+    "CATALOG_FILE",
+    "ENV_VAR",
+    "REPORTS_FILE",
+    "catalog_entries",
+    "datasets_dir",
+    "entry",
+    "read_json",
+    "sha256_file",
+    "verified_path",
+    "version_key",
+]
+
+ENV_VAR = "FINTECH_STATS_DATASETS"
+CATALOG_FILE = "catalog.json"
+REPORTS_FILE = "reports.json"
+
+
+def datasets_dir() -> Path:
+    """`$FINTECH_STATS_DATASETS`, else the data shipped in the package, else `datasets/` of a checkout."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    package = Path(__file__).resolve().parent
+    shipped = package / "datasets"
+    if (shipped / CATALOG_FILE).is_file():
+        return shipped
+    return package.parent / "datasets"
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Sort key of a MAJOR.MINOR.PATCH version."""
+    return tuple(int(part) for part in version.split("."))
+
+
+@cache
+def _catalog(directory: str) -> dict[str, Any]:
+    path = Path(directory) / CATALOG_FILE
+    if not path.is_file():
+        return {"tables": {}}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def catalog_entries(directory: Path | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+    """table -> version -> catalog entry, as published."""
+    tables: dict[str, dict[str, dict[str, Any]]] = _catalog(str(directory or datasets_dir()))["tables"]
+    return tables
+
+
+def entry(table: str, version: str | None = None, directory: Path | None = None) -> dict[str, Any]:
+    """The catalog entry of a table version (the latest when `version` is None)."""
+    tables = catalog_entries(directory)
+    if table not in tables:
+        hint = close_matches(table, tables)
+        raise UnknownTableError(
+            f"no table {table!r}"
+            + (
+                f"; did you mean {', '.join(repr(h) for h in hint)}?"
+                if hint
+                else "; see fintech_stats.tables() for the list"
+            )
+        )
+    versions = tables[table]
+    if version is None:
+        version = max(versions, key=version_key)
+    if version not in versions:
+        known = ", ".join(sorted(versions, key=version_key))
+        raise UnknownVersionError(f"table {table!r} has no version {version!r}; published versions: {known}")
+    return versions[version]
+
+
+_VERIFIED: set[tuple[str, str]] = set()
+
+
+def verified_path(relative: str, sha256: str, directory: Path | None = None) -> Path:
+    """The absolute path of a published file, after checking its sha256 (once per process)."""
+    path = (directory or datasets_dir()) / relative
+    key = (str(path), sha256)
+    if key not in _VERIFIED:
+        if not path.is_file():
+            raise IntegrityError(f"published file {path} is missing (catalog sha256 {sha256})")
+        actual = sha256_file(path)
+        if actual != sha256:
+            raise IntegrityError(
+                f"published file {path} has been changed or damaged: sha256 expected {sha256}, "
+                f"actual {actual}. Reinstall fintech-stats or restore the file."
+            )
+        _VERIFIED.add(key)
+    return path
+
+
+def read_json(relative: str, sha256: str | None = None, directory: Path | None = None) -> Any:
+    """A published JSON file (verified when its sha256 is given)."""
+    base = directory or datasets_dir()
+    path = verified_path(relative, sha256, base) if sha256 else base / relative
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def clear_caches() -> None:
+    """Forget cached catalogs and verifications (after a build, or in tests)."""
+    _catalog.cache_clear()
+    _VERIFIED.clear()

@@ -1,0 +1,50 @@
+"""Shared fixtures: the real corpus, and a build of every table into a temporary directory."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fintech_stats import build, corpus, store
+from fintech_stats.build import BuiltTable
+
+
+@pytest.fixture(scope="session")
+def corpus_path() -> Path:
+    """The corpus directory (the tests run on the real corpus: CI has ../shared beside the clone)."""
+    return corpus.corpus_dir()
+
+
+@pytest.fixture(scope="session")
+def built(corpus_path: Path) -> list[BuiltTable]:
+    """Every table, extracted from the corpus in memory."""
+    tables, _ = build.extract_all(corpus_path)
+    return tables
+
+
+@pytest.fixture(scope="session")
+def texts(corpus_path: Path) -> dict[str, str]:
+    """report_id -> report text."""
+    return {r.report_id: r.text for r in corpus.load_reports(corpus_path)}
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory, corpus_path: Path) -> Path:
+    """A datasets directory built once from the corpus."""
+    target = tmp_path_factory.mktemp("built") / "datasets"
+    build.build(target, corpus_path)
+    return target
+
+
+@pytest.fixture()
+def fresh_store(built_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the freshly built datasets that the loaders read instead of the published ones."""
+    target = tmp_path / "datasets"
+    shutil.copytree(built_store, target)
+    monkeypatch.setenv(store.ENV_VAR, str(target))
+    store.clear_caches()
+    yield target
+    store.clear_caches()

@@ -1,0 +1,174 @@
+"""The loader API on a fresh build: shapes, dtypes, labels, errors, integrity, no corpus needed."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import fintech_stats as fs
+from fintech_stats import corpus, store
+from fintech_stats.errors import CorpusNotFoundError, IntegrityError, UnknownTableError, UnknownVersionError
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+NODES = "graph_db_scale_by_server_nodes"
+
+
+def test_tables_and_catalog(fresh_store: Path) -> None:
+    names = fs.tables()
+    assert NODES in names and names == sorted(names)
+    cat = fs.catalog()
+    assert list(cat.columns[:8]) == [
+        "table",
+        "version",
+        "title",
+        "description",
+        "report_id",
+        "source",
+        "rows",
+        "restatements",
+    ]
+    assert set(cat["table"]) == set(names)
+    for entry in cat.itertuples():
+        assert Path(entry.path).is_absolute()
+        assert store.sha256_file(Path(entry.path)) == entry.sha256
+        assert len(fs.load(entry.table, entry.version)) == entry.rows
+
+
+def test_load_dtypes_follow_the_spec(fresh_store: Path) -> None:
+    frame = fs.load(NODES)
+    assert list(frame.columns) == [
+        "year",
+        "plan_or_actual",
+        "server_node_bucket",
+        "measure",
+        "value",
+        "value_high",
+        "unit",
+        "qualifier",
+        "report_id",
+        "span_start",
+        "span_end",
+        "literal",
+        "repair",
+        "note",
+    ]
+    assert str(frame["year"].dtype) == "int16"
+    assert isinstance(frame["server_node_bucket"].dtype, pd.CategoricalDtype)
+    assert list(frame["server_node_bucket"].cat.categories) == ["n1", "n2_3", "n4_10", "n11_30", "over_30"]
+    assert frame["value"].dtype == "float64"
+    assert frame["span_start"].dtype == "int64"
+    wide = frame[frame["measure"] == "count"].pivot_table(
+        index="server_node_bucket", columns="year", values="value", observed=True
+    )
+    assert wide.loc["n2_3", 2022] == 16 and wide.loc["n2_3", 2023] == 9
+
+
+def test_labels(fresh_store: Path) -> None:
+    codes, zh, en = (fs.load(NODES, labels=m) for m in ("code", "zh", "en"))
+    assert list(codes.columns) == list(zh.columns) == list(en.columns)
+    dims = ["plan_or_actual", "server_node_bucket", "measure"]
+    for name in fs.tables():
+        frame = fs.load(name, labels="en")
+        for column in frame.columns[: frame.columns.get_loc("value")]:
+            assert not frame[column].astype(str).str.contains(CJK).any(), (name, column)
+    assert "2-3 节点" in set(zh["server_node_bucket"])
+    assert "2-3 nodes" in set(en["server_node_bucket"])
+    assert (codes["value"] == en["value"]).all()
+    assert set(codes[dims[0]]) == {"actual", "plan"}
+
+
+def test_unknown_table_suggests_close_matches(fresh_store: Path) -> None:
+    with pytest.raises(UnknownTableError, match="graph_db_scale_by_server_nodes") as info:
+        fs.load("graph_db_scale_by_server_node")
+    assert isinstance(info.value, LookupError)
+    with pytest.raises(LookupError, match=r"see fintech_stats\.tables"):
+        fs.load("qqqqqqqqqqqq")
+
+
+def test_unknown_version_lists_versions(fresh_store: Path) -> None:
+    with pytest.raises(UnknownVersionError, match=r"has no version '9\.9\.9'; published versions: 1\.0\.0"):
+        fs.load(NODES, version="9.9.9")
+
+
+def test_bad_labels(fresh_store: Path) -> None:
+    with pytest.raises(ValueError, match="labels must be one of code, zh, en, not 'english'"):
+        fs.load(NODES, labels="english")
+
+
+def test_claims(fresh_store: Path) -> None:
+    claims = fs.claims()
+    assert list(claims.columns) == [
+        "table",
+        "version",
+        "report_id",
+        "value",
+        "value_high",
+        "unit",
+        "qualifier",
+        "repair",
+        "literal",
+        "span_start",
+        "span_end",
+        "dims",
+        "mention",
+        "note",
+    ]
+    cat = fs.catalog()
+    assert len(claims) == cat["rows"].sum() + cat["restatements"].sum()
+    assert set(claims["mention"]) == {"primary", "restatement"}
+    sample = claims[claims["table"] == NODES].iloc[0]
+    assert set(json.loads(sample["dims"])) == {"year", "plan_or_actual", "server_node_bucket", "measure"}
+    texts: dict[str, str] = {}
+    for row in claims.itertuples():
+        text = texts.setdefault(row.report_id, fs.report_text(row.report_id))
+        assert text[row.span_start : row.span_end] == row.literal
+
+
+def test_reports(fresh_store: Path) -> None:
+    frame = fs.reports()
+    assert list(frame.columns) == [
+        "report_id",
+        "publisher",
+        "title",
+        "pages",
+        "site_published",
+        "views",
+        "text_chars",
+        "text_status",
+        "n_claims",
+    ]
+    assert len(frame) == 19 and frame["pages"].sum() == 1394
+    assert frame["text_status"].value_counts().to_dict() == {"full": 10, "snippet": 8, "digits_lost": 1}
+    survey = frame.set_index("report_id").loc["fe-graph-database-survey-2023"]
+    assert survey["n_claims"] == (fs.claims()["report_id"] == "fe-graph-database-survey-2023").sum()
+
+
+def test_works_without_corpus(fresh_store: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(corpus.ENV_VAR, str(tmp_path / "no-corpus"))
+    assert len(fs.reports()) == 19
+    assert fs.tables() and len(fs.catalog()) and len(fs.load(NODES)) and len(fs.claims())
+    with pytest.raises(CorpusNotFoundError, match="FINTECH_STATS_CORPUS"):
+        fs.report_text("fe-graph-database-survey-2023")
+
+
+def test_tampered_file_raises_integrity_error(fresh_store: Path) -> None:
+    entry = store.entry(NODES)
+    path = fresh_store / entry["path"]
+    path.write_bytes(path.read_bytes()[:-10])
+    store.clear_caches()
+    with pytest.raises(IntegrityError) as info:
+        fs.load(NODES)
+    message = str(info.value)
+    assert str(path) in message and entry["sha256"] in message and "actual" in message
+
+
+def test_import_is_light() -> None:
+    code = "import sys, fintech_stats; print(sorted(m for m in ('pandas', 'pyarrow', 'camelot') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
