@@ -11,6 +11,7 @@ package is light: pandas and pyarrow are imported by the functions that need the
 
 from __future__ import annotations
 
+from fintech_stats._version import __version__
 from fintech_stats.api import catalog, claims, load, report_text, reports, restatements, tables
 from fintech_stats.errors import (
     CorpusNotFoundError,
@@ -19,8 +20,7 @@ from fintech_stats.errors import (
     UnknownTableError,
     UnknownVersionError,
 )
-
-__version__ = "0.1.0"
+from fintech_stats.exports import export
 
 __all__ = [
     "CorpusNotFoundError",
@@ -31,6 +31,7 @@ __all__ = [
     "__version__",
     "catalog",
     "claims",
+    "export",
     "load",
     "report_text",
     "reports",

@@ -172,7 +172,7 @@ _CLAIM_COLUMNS = [
 
 
 @cache
-def _claims() -> pd.DataFrame:
+def _claims(directory: str) -> pd.DataFrame:
     import pandas as pd
 
     frames = []
@@ -208,4 +208,8 @@ def claims() -> pd.DataFrame:
     Columns: table, version, report_id, value, value_high, unit, qualifier, repair, literal,
     span_start, span_end, dims (JSON text of the row's dimension codes), mention, note.
     """
-    return _claims().copy()
+    return _claims(str(store.datasets_dir())).copy()
+
+
+store.register_cache(_claims.cache_clear)
+store.register_cache(_spec.cache_clear)

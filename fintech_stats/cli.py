@@ -51,6 +51,49 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from fintech_stats.exports import export
+
+    target = export(args.out, args.format, args.tables, args.labels, args.force)
+    print(f"exported {len(args.tables) if args.tables else 'all'} table(s) as {args.format} to {target}")
+    return 0
+
+
+def _verify(_: argparse.Namespace) -> int:
+    from fintech_stats import store
+
+    checked, problems = store.verify_all()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"verify: {len(problems)} of {checked} published files do not match the catalog", file=sys.stderr)
+        return 1
+    print(f"verify: all {checked} published files match their catalog sha256 ({store.datasets_dir()})")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from fintech_stats.search import search
+
+    found = search(" ".join(args.query), limit=args.limit)
+    if found.empty:
+        print("no table matches", file=sys.stderr)
+        return 1
+    for row in found.itertuples():
+        print(f"{row.score:6.2f}  {row.table:<50} {row.title}")
+    return 0
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from fintech_stats import datadict
+
+    written = datadict.write(Path(args.out))
+    print(f"wrote {len(written)} documentation file(s) into {args.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
     top = argparse.ArgumentParser(prog="fintech-stats", description=__doc__)
@@ -69,6 +112,27 @@ def parser() -> argparse.ArgumentParser:
         help="rebuild in a temporary directory and fail on any difference from datasets/",
     )
     build.set_defaults(run=_build)
+    export = sub.add_parser("export", help="write tables as CSV (+datapackage.json), one xlsx workbook, or Parquet")
+    export.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv")
+    export.add_argument("--out", required=True, help="directory to create (refused if it exists, unless --force)")
+    export.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables (default: all)")
+    export.add_argument(
+        "--labels",
+        default="code",
+        choices=("code", "zh", "en"),
+        help="dimension values as codes, Chinese or English labels (zh also gives Chinese headers)",
+    )
+    export.add_argument("--force", action="store_true", help="replace an existing --out")
+    export.set_defaults(run=_export)
+    verify = sub.add_parser("verify", help="check every published file against its catalog sha256")
+    verify.set_defaults(run=_verify)
+    search = sub.add_parser("search", help="find tables by words in English or Chinese")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(run=_search)
+    docs = sub.add_parser("docs", help="regenerate the data dictionary (docs/) from the published metadata")
+    docs.add_argument("--out", default="docs")
+    docs.set_defaults(run=_docs)
     return top
 
 

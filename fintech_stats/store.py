@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,11 +29,14 @@ __all__ = [
     "ENV_VAR",
     "REPORTS_FILE",
     "catalog_entries",
+    "clear_caches",
     "datasets_dir",
     "entry",
     "read_json",
+    "register_cache",
     "sha256_file",
     "verified_path",
+    "verify_all",
     "version_key",
 ]
 
@@ -105,6 +109,13 @@ def entry(table: str, version: str | None = None, directory: Path | None = None)
 
 
 _VERIFIED: set[tuple[str, str]] = set()
+#: Caches elsewhere that hold what was read from a datasets directory (cleared with ours).
+_DEPENDENT_CACHES: list[Callable[[], None]] = []
+
+
+def register_cache(clear: Callable[[], None]) -> None:
+    """Have `clear_caches` also call `clear` (for caches of other modules built from published data)."""
+    _DEPENDENT_CACHES.append(clear)
 
 
 def verified_path(relative: str, sha256: str, directory: Path | None = None) -> Path:
@@ -131,7 +142,33 @@ def read_json(relative: str, sha256: str | None = None, directory: Path | None =
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def verify_all(directory: Path | None = None) -> tuple[int, list[str]]:
+    """Check the sha256 of every published file; return how many were checked and the problems."""
+    base = directory or datasets_dir()
+    checked, problems = 0, []
+    for versions in catalog_entries(base).values():
+        for e in versions.values():
+            for path_key, hash_key in (
+                ("path", "sha256"),
+                ("spec_path", "spec_sha256"),
+                ("restatements_path", "restatements_sha256"),
+            ):
+                if e.get(path_key) is None:
+                    continue
+                checked += 1
+                path = base / e[path_key]
+                if not path.is_file():
+                    problems.append(f"{path}: missing (catalog sha256 {e[hash_key]})")
+                    continue
+                actual = sha256_file(path)
+                if actual != e[hash_key]:
+                    problems.append(f"{path}: sha256 expected {e[hash_key]}, actual {actual}")
+    return checked, problems
+
+
 def clear_caches() -> None:
     """Forget cached catalogs and verifications (after a build, or in tests)."""
     _catalog.cache_clear()
     _VERIFIED.clear()
+    for clear in _DEPENDENT_CACHES:
+        clear()

@@ -1,0 +1,134 @@
+"""Benchmarks of what users wait for; prints a table and writes benchmarks/results.json.
+
+Plain Python: stdlib timing, fresh processes for cold starts, several runs, medians and ratios.
+
+    python benchmarks/run.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# Run from a checkout without installing: the package is found beside this folder, here and in children.
+sys.path.insert(0, str(HERE.parent))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")]))
+TABLE = "graph_db_scale_by_server_nodes"
+
+
+def _cold(code: str, runs: int) -> float:
+    """Median wall time of `python -c code` in fresh processes."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _warm(fn: object, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+
+    import fintech_stats as fs
+    from fintech_stats import store
+
+    path = store.datasets_dir() / store.entry(TABLE)["path"]
+    leaked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, fintech_stats; "
+            "print(','.join(m for m in ('pandas', 'pyarrow', 'camelot') if m in sys.modules))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+    python_start = _cold("pass", runs)
+    import_time = _cold("import fintech_stats", runs)
+    load_cold = _cold(f"import fintech_stats as fs; fs.load({TABLE!r})", runs)
+    read_cold = _cold(f"import pandas as pd; pd.read_parquet({str(path)!r})", runs)
+
+    claims_cold = _cold("import fintech_stats as fs; fs.claims()", runs)
+    fs.claims()
+    claims_warm = _warm(fs.claims, runs)
+
+    check_runs = max(1, runs // 3)
+    check = _cold("from fintech_stats.cli import main; raise SystemExit(main(['build', '--check']))", check_runs)
+
+    def _xlsx() -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            fs.export(Path(tmp) / "x", "xlsx")
+
+    xlsx = _warm(_xlsx, max(1, runs // 3))
+
+    results = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "runs": runs,
+        "table": TABLE,
+        "import_leaks": leaked.split(",") if leaked else [],
+        "seconds": {
+            "python_startup": round(python_start, 4),
+            "import_fintech_stats": round(import_time, 4),
+            "cold_load": round(load_cold, 4),
+            "cold_pandas_read_parquet": round(read_cold, 4),
+            "claims_cold_process": round(claims_cold, 4),
+            "claims_warm": round(claims_warm, 4),
+            "build_check": round(check, 3),
+            "xlsx_export_all_tables": round(xlsx, 3),
+        },
+        "ratios": {"cold_load_over_read_parquet": round(load_cold / read_cold, 3)},
+        "targets": {
+            "import_leaks": "none",
+            "cold_load_over_read_parquet": "<= 1.25",
+            "claims_warm": "<= 0.5 s",
+            "build_check": "<= 15 s",
+            "xlsx_export_all_tables": "<= 10 s",
+        },
+    }
+    results["met"] = {
+        "import_leaks": not leaked,
+        "cold_load_over_read_parquet": load_cold / read_cold <= 1.25,
+        "claims_warm": claims_warm <= 0.5,
+        "build_check": check <= 15,
+        "xlsx_export_all_tables": xlsx <= 10,
+    }
+    rows = [
+        ("import fintech_stats (fresh process)", import_time, f"leaks: {leaked or 'none'}"),
+        ("cold fs.load(T)", load_cold, ""),
+        ("cold pd.read_parquet(P)", read_cold, f"ratio {load_cold / read_cold:.2f} (target <= 1.25)"),
+        ("claims(), fresh process", claims_cold, "includes python, pandas, pyarrow start-up"),
+        ("claims(), warm", claims_warm, "target <= 0.5 s"),
+        ("fintech-stats build --check", check, "target <= 15 s"),
+        ("xlsx export, all tables", xlsx, "target <= 10 s"),
+    ]
+    print(f"{'what':<40} {'median s':>9}  note")
+    for what, seconds, note in rows:
+        print(f"{what:<40} {seconds:>9.3f}  {note}")
+    (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0 if all(results["met"].values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,200 @@
+"""Offline search of the published tables by their metadata: search("图数据库 节点"), search("server nodes").
+
+Only the catalog and the tables' spec.json files are read (through `fintech_stats.store`, verified by
+sha256), never the corpus or the data.  The index is built once per process and catalog path.
+
+Text is cut into terms the same way for tables and queries:
+
+- Chinese (no spaces): every pair of adjacent characters (bigram), plus every single character at a
+  low weight, so "图数据库 节点" matches "服务器节点数量" through 节点.
+- Other text: lowercase runs of letters or of digits, minus a few stop words, with a plural "s"
+  removed ("nodes" -> "node") and "database" read as "db", so "graph database" matches the name
+  part "graph_db" (names are split on "_").
+
+A table scores, for each distinct query term it contains, the term's IDF (rare terms count more)
+times the weight of the best field holding it: name or title 3, a dimension (its name and the zh/en
+labels of its codes) 2, description, source or units 1; single Chinese characters count a fifth.
+Single characters only refine the ranking: a table must match a whole word or bigram of the query
+(unless the query has nothing but single characters).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fintech_stats import store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COLUMNS", "search"]
+
+#: The columns of a search result, in order.
+COLUMNS = ("table", "version", "title", "report_id", "rows", "score", "matched")
+
+NAME_WEIGHT = 3.0
+DIMENSION_WEIGHT = 2.0
+TEXT_WEIGHT = 1.0
+#: Factor of a single Chinese character relative to a bigram or a word.
+CHAR_FACTOR = 0.2
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[a-z]+|[0-9]+")
+_STOP_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "each", "for", "from", "in", "is", "it", "of", "on", "or", "the", "to", "with"}
+)
+_SYNONYMS = {"database": "db", "vertice": "vertex"}
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str
+    weight: float  # 1, or CHAR_FACTOR for a single Chinese character
+    strong: bool  # a word or a bigram: enough on its own to make a table match
+
+
+@dataclass(frozen=True)
+class _Field:
+    label: str
+    weight: float
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Table:
+    name: str
+    version: str
+    title: str
+    report_id: str
+    rows: int
+    fields: tuple[_Field, ...]
+
+
+@dataclass(frozen=True)
+class _Index:
+    tables: tuple[_Table, ...]
+    idf: dict[str, float]
+
+
+def _normalise(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return _SYNONYMS.get(word, word)
+
+
+def _terms(text: str) -> list[_Term]:
+    """The terms of `text`, in order of first appearance, each once."""
+    found: dict[str, _Term] = {}
+    lowered = text.lower().replace("_", " ")
+    for run in _CJK_RUN.findall(lowered):
+        for a, b in itertools.pairwise(run):
+            found.setdefault(a + b, _Term(a + b, 1.0, True))
+        for char in run:
+            found.setdefault(char, _Term(char, CHAR_FACTOR, False))
+    for word in _WORD.findall(_CJK_RUN.sub(" ", lowered)):
+        if word not in _STOP_WORDS:
+            term = _normalise(word)
+            found.setdefault(term, _Term(term, 1.0, True))
+    return list(found.values())
+
+
+def _field(label: str, weight: float, *texts: str) -> _Field:
+    return _Field(label, weight, frozenset(t.text for text in texts for t in _terms(text)))
+
+
+def _table(name: str, version: str, entry: dict[str, Any], spec: dict[str, Any]) -> _Table:
+    fields = [
+        _field("name", NAME_WEIGHT, name),
+        _field("title", NAME_WEIGHT, spec["title"]),
+        _field("title_zh", NAME_WEIGHT, spec["title_zh"]),
+    ]
+    for dim in spec["dimensions"]:
+        labels = [label for code in dim["codes"] or [] for label in (code["zh"], code["en"])]
+        fields.append(_field(f"dimension {dim['name']}", DIMENSION_WEIGHT, dim["name"], *labels))
+    fields += [
+        _field("units", TEXT_WEIGHT, *spec["units"]),
+        _field("description", TEXT_WEIGHT, spec["description"]),
+        _field("source", TEXT_WEIGHT, spec["source"]),
+    ]
+    return _Table(name, version, spec["title"], entry["report_id"], int(entry["rows"]), tuple(fields))
+
+
+@cache
+def _index(catalog_path: str) -> _Index:
+    """The search index of the latest version of every table listed in `catalog_path`."""
+    directory = Path(catalog_path).parent
+    tables = []
+    for name, versions in sorted(store.catalog_entries(directory).items()):
+        version = max(versions, key=store.version_key)
+        entry = versions[version]
+        spec = store.read_json(entry["spec_path"], entry["spec_sha256"], directory)
+        tables.append(_table(name, version, entry, spec))
+    df: dict[str, int] = {}
+    for table in tables:
+        for term in frozenset().union(*(f.terms for f in table.fields)):
+            df[term] = df.get(term, 0) + 1
+    n = len(tables)
+    # BM25's IDF: near 0 for a term every table has, highest for a term only one table has.
+    idf = {term: math.log(1 + (n - k + 0.5) / (k + 0.5)) for term, k in df.items()}
+    return _Index(tuple(tables), idf)
+
+
+def _score(table: _Table, terms: list[_Term], idf: dict[str, float]) -> tuple[float, list[str]]:
+    """The table's score for the query terms, and the labels of the fields a strong term matched."""
+    score = 0.0
+    matched: dict[str, None] = {}
+    for term in terms:
+        best = 0.0
+        for field in table.fields:
+            if term.text in field.terms:
+                best = max(best, field.weight)
+                if term.strong:
+                    matched[field.label] = None
+        score += idf.get(term.text, 0.0) * term.weight * best
+    field_order = [f.label for f in table.fields]
+    return score, sorted(matched, key=field_order.index)
+
+
+def search(query: str, limit: int | None = None) -> pd.DataFrame:
+    """The published tables (latest versions) whose metadata matches `query`, best first.
+
+    Matches names, titles (English and Chinese), descriptions, sources, units, dimension names and
+    the Chinese and English labels of the dimensions' codes; works for English and Chinese queries.
+    Columns: table, version, title, report_id, rows, score, matched (the fields that matched).
+    Ties are ordered by table name; no match gives an empty frame with the same columns.
+    """
+    import pandas as pd
+
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be None or at least 0, not {limit}")
+    index = _index(str(store.datasets_dir() / store.CATALOG_FILE))
+    terms = _terms(query)
+    if not any(t.strong for t in terms):
+        # A query of single Chinese characters only: let them match on their own.
+        terms = [_Term(t.text, t.weight, True) for t in terms]
+    terms = [t for t in terms if t.text in index.idf]
+    strong = {t.text for t in terms if t.strong}
+    hits: list[tuple[float, str, _Table, str]] = []
+    for table in index.tables:
+        if not any(strong & field.terms for field in table.fields):
+            continue
+        score, matched = _score(table, terms, index.idf)
+        hits.append((-round(score, 4), table.name, table, ", ".join(matched)))
+    hits.sort(key=lambda hit: hit[:2])
+    rows = [
+        [table.name, table.version, table.title, table.report_id, table.rows, -neg_score, matched]
+        for neg_score, _, table, matched in hits[:limit]
+    ]
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    return frame.astype({"rows": "int64", "score": "float64"})
+
+
+store.register_cache(_index.cache_clear)
