@@ -9,7 +9,10 @@ from fintech_stats.errors import QuantityParseError
 from fintech_stats.quantity import Quantity, parse, parse_at
 
 # The pieces numeric expressions are made of, and their neighbours.
-_WORDS = "同比 增长 下降 降低 约 近 超过 逾 不足 以上 以下 左右 多 余 级 元 万元 亿元 美元 家 个 个百分点 倍 TB GB ZB 核 节点 成百上千 上"
+_WORDS = (
+    "同比 增长 下降 降低 约 近 超过 逾 不足 以上 以下 左右 多 余 级 "
+    "元 万元 亿元 美元 家 个 个百分点 倍 TB GB ZB 核 节点 成百上千 上"
+)
 _PIECES = [*"0123456789.,，%％-~～至—/+ ", *"零〇一二两三四五六七八九十百千万亿半数几分之", *_WORDS.split(" ")]
 _MIXES = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 _LIMITS = settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
