@@ -21,6 +21,7 @@ from fintech_stats.errors import (
     UnknownVersionError,
 )
 from fintech_stats.exports import export
+from fintech_stats.search import search
 
 __all__ = [
     "CorpusNotFoundError",
@@ -36,5 +37,6 @@ __all__ = [
     "report_text",
     "reports",
     "restatements",
+    "search",
     "tables",
 ]

@@ -26,7 +26,7 @@ CODELISTS: dict[str, dict[str, tuple[str, str]]] = {
         "over_11tb": ("11TB 以上", "11 TB and more"),
     },
     "graph_size_bucket": {
-        "upto_1m": ("0-1 百万", "Up to 1 million vertices and edges"),
+        "upto_1m": ("0-1 百万", "Up to 1 million"),
         "m1_10m": ("1 百万-1千万", "1-10 million"),
         "m10_100m": ("1 千万-1 亿", "10-100 million"),
         "m100_1b": ("1 亿-10 亿", "100 million - 1 billion"),
