@@ -258,20 +258,7 @@ def _index(tables: list[_Table], reports: list[dict[str, Any]]) -> str:
         heading = _report_label(report, report_id)
         link = f" ([`{report_id}`](reports/{report_id}.md))" if report is not None else " (not in reports.json)"
         lines += ["", f"### {heading}{link}", ""]
-        lines += _table(
-            ["table", "title", "source", "latest", "rows", "restatements"],
-            [
-                (
-                    f"[`{t.name}`](tables/{t.name}.md)",
-                    t.spec["title"],
-                    t.spec["source"],
-                    t.latest,
-                    t.entry["rows"],
-                    t.entry["restatements"],
-                )
-                for t in by_report[report_id]
-            ],
-        )
+        lines += _tables_overview(by_report[report_id], "")
     lines += ["", "## Reports", ""]
     lines += _table(
         ["report", "publisher", "title", "pages", "text", "claims", "tables"],
@@ -461,20 +448,7 @@ def _report_page(report: dict[str, Any], tables: list[_Table]) -> str:
 
     lines += ["", "## Tables", ""]
     if tables:
-        lines += _table(
-            ["table", "title", "source", "latest", "rows", "restatements"],
-            [
-                (
-                    f"[`{t.name}`](../tables/{t.name}.md)",
-                    t.spec["title"],
-                    t.spec["source"],
-                    t.latest,
-                    t.entry["rows"],
-                    t.entry["restatements"],
-                )
-                for t in tables
-            ],
-        )
+        lines += _tables_overview(tables, "../")
     else:
         lines.append("None.")
 
@@ -533,6 +507,24 @@ def _report_page(report: dict[str, Any], tables: list[_Table]) -> str:
 
 
 # -- entry points -------------------------------------------------------------------------------
+
+
+def _tables_overview(tables: Iterable[_Table], prefix: str) -> list[str]:
+    """A Markdown table of tables (name linked to its page under `prefix`tables/, title, source, rows)."""
+    return _table(
+        ["table", "title", "source", "latest", "rows", "restatements"],
+        [
+            (
+                f"[`{t.name}`]({prefix}tables/{t.name}.md)",
+                t.spec["title"],
+                t.spec["source"],
+                t.latest,
+                t.entry["rows"],
+                t.entry["restatements"],
+            )
+            for t in tables
+        ],
+    )
 
 
 def render() -> dict[str, str]:

@@ -141,8 +141,9 @@ def _write_parquet(table: str, frame: pd.DataFrame, path: Path, labels: str) -> 
     pq.write_table(pa.Table.from_pandas(out, preserve_index=False), path, compression="zstd")
 
 
-def _datapackage(resources: list[dict[str, Any]], used_reports: set[str]) -> dict[str, Any]:
-    sources = _sources()
+def _datapackage(
+    resources: list[dict[str, Any]], used_reports: set[str], sources: dict[str, dict[str, str]]
+) -> dict[str, Any]:
     return {
         "profile": "tabular-data-package",
         "name": "fintech-stats",
@@ -292,6 +293,7 @@ def export(
         else:
             resources: list[dict[str, Any]] = []
             used: set[str] = set()
+            sources = _sources()
             for name in names:
                 frame = _frame(name, labels)
                 file = stage / f"{name}.{format}"
@@ -312,7 +314,7 @@ def export(
                     "mediatype": "text/csv" if format == "csv" else "application/vnd.apache.parquet",
                     "hash": f"sha256:{_sha256(file)}",
                     "bytes": file.stat().st_size,
-                    "sources": [_sources()[entry["report_id"]]],
+                    "sources": [sources[entry["report_id"]]],
                     "schema": _schema(name, frame, labels),
                 }
                 if format == "csv":
@@ -320,7 +322,8 @@ def export(
                     resource["dialect"] = {"delimiter": ",", "header": True}
                 resources.append(resource)
             (stage / "datapackage.json").write_text(
-                json.dumps(_datapackage(resources, used), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                json.dumps(_datapackage(resources, used, sources), ensure_ascii=False, indent=2) + "\n",
+                encoding="utf-8",
             )
             (stage / "README.md").write_text(_readme(format, names, labels), encoding="utf-8")
         if target.exists():
