@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
-from fintech_stats.errors import close_matches
+from fintech_stats.errors import did_you_mean
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,13 +96,10 @@ def catalog() -> pd.DataFrame:
     )
 
 
-def _check_labels(labels: str) -> None:
+def check_labels(labels: str) -> None:
+    """Raise ValueError unless `labels` is one of LABELS."""
     if labels not in LABELS:
-        hint = close_matches(labels, LABELS)
-        raise ValueError(
-            f"labels must be one of {', '.join(LABELS)}, not {labels!r}"
-            + (f"; did you mean {hint[0]!r}?" if hint else "")
-        )
+        raise ValueError(f"labels must be one of {', '.join(LABELS)}, not {labels!r}" + did_you_mean(labels, LABELS))
 
 
 @cache
@@ -137,7 +134,7 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     `labels`: show dimension values as codes (`code`), the report's Chinese (`zh`) or English
     (`en`) labels; the column names are the same in every mode.
     """
-    _check_labels(labels)
+    check_labels(labels)
     entry = store.entry(table, version)
     frame = _read(entry["path"], entry["sha256"])
     return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
@@ -145,7 +142,7 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
 
 def restatements(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
     """The rows of a table stated again elsewhere in the report (empty if none)."""
-    _check_labels(labels)
+    check_labels(labels)
     entry = store.entry(table, version)
     if entry["restatements_path"] is None:
         return load(table, version, labels).iloc[0:0]

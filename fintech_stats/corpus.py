@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, UnknownReportError
+from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, UnknownReportError, did_you_mean
 from fintech_stats.report_ids import DIGITS_LOST, REPORT_IDS
 
 __all__ = ["ENV_VAR", "Report", "corpus_dir", "load_reports", "parse_listing"]
@@ -151,10 +151,7 @@ def load_reports(directory: Path | None = None) -> tuple[Report, ...]:
 
 def get_report(report_id: str, directory: Path | None = None) -> Report:
     """One report by id; `UnknownReportError` names the close matches."""
-    from fintech_stats.errors import close_matches
-
     reports = {r.report_id: r for r in load_reports(directory)}
     if report_id not in reports:
-        hint = close_matches(report_id, reports)
-        raise UnknownReportError(f"no report {report_id!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""))
+        raise UnknownReportError(f"no report {report_id!r}" + did_you_mean(report_id, reports))
     return reports[report_id]

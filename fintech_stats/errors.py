@@ -54,6 +54,12 @@ class ExportTargetExistsError(FintechStatsError, FileExistsError):
     """An export would overwrite an existing file and `force` was not given."""
 
 
+def did_you_mean(word: str, candidates: Iterable[str], otherwise: str = "") -> str:
+    """A message tail: "; did you mean 'a', 'b'?" naming the close matches, or `otherwise` if none."""
+    hint = close_matches(word, candidates)
+    return f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else otherwise
+
+
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     """Return up to `n` candidates that look like `word` (for 'did you mean' messages)."""
     pool = list(candidates)

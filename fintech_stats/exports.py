@@ -277,7 +277,7 @@ def export(
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
-    api._check_labels(labels)
+    api.check_labels(labels)
     names = list(tables) if tables else api.tables()
     for name in names:
         store.entry(name)  # unknown tables fail before anything is written

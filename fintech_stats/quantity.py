@@ -188,6 +188,7 @@ _PARSE_RE = re.compile(
     rf"(?:\s*(?P<post2>左右|以上|以下|以内))?"
     rf"(?:\s*(?P<dir2>{_alt(_UP_WORDS + _DOWN_WORDS)}))?\s*"
 )
+_QUANTITY_RE = re.compile(QUANTITY_PATTERN)
 _MULT_RE = re.compile(rf"^(?P<num>{_ARABIC})\s*(?P<mult>{_alt(_MULTIPLIERS)})?$")
 
 
@@ -336,7 +337,7 @@ def parse_at(text: str, pos: int) -> Quantity:
     """Parse the longest quantity that starts at `pos` of `text` (offsets are code points)."""
     if not 0 <= pos <= len(text):
         raise QuantityParseError(f"position {pos} outside a text of {len(text)} characters")
-    match = re.compile(QUANTITY_PATTERN).match(text, pos)
+    match = _QUANTITY_RE.match(text, pos)
     if match is None or match.end() == pos:
         raise QuantityParseError(f"no quantity at position {pos}: {text[pos : pos + 20]!r}")
     literal = match.group(0)

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fintech_stats.errors import IntegrityError, UnknownTableError, UnknownVersionError, close_matches
+from fintech_stats.errors import IntegrityError, UnknownTableError, UnknownVersionError, did_you_mean
 
 __all__ = [
     "CATALOG_FILE",
@@ -90,14 +90,8 @@ def entry(table: str, version: str | None = None, directory: Path | None = None)
     """The catalog entry of a table version (the latest when `version` is None)."""
     tables = catalog_entries(directory)
     if table not in tables:
-        hint = close_matches(table, tables)
         raise UnknownTableError(
-            f"no table {table!r}"
-            + (
-                f"; did you mean {', '.join(repr(h) for h in hint)}?"
-                if hint
-                else "; see fintech_stats.tables() for the list"
-            )
+            f"no table {table!r}" + did_you_mean(table, tables, "; see fintech_stats.tables() for the list")
         )
     versions = tables[table]
     if version is None:

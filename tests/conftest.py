@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fintech_stats import build, corpus, store
 from fintech_stats.build import BuiltTable
+
+
+def fail_on_call(real: Callable[..., Any], n: int, error: Exception) -> Callable[..., Any]:
+    """`real`, except that its n-th call raises `error` (to inject a failure midway)."""
+    calls = {"n": 0}
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise error
+        return real(*args, **kwargs)
+
+    return wrapper
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ import pytest
 from fintech_stats import build, store
 from fintech_stats.errors import AnchorError, PublishedVersionError
 from fintech_stats.extractors import anchors, extractor_modules
+from tests.conftest import fail_on_call
 
 
 def _snapshot(directory: Path) -> dict[str, str]:
@@ -96,16 +97,7 @@ def test_extractor_raising_midway(built_once: Path, tmp_path: Path, monkeypatch:
     target = tmp_path / "datasets"
     shutil.copytree(built_once, target)
     before = _snapshot(target)
-    calls = {"n": 0}
-    real = build.extract_table
-
-    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 5:
-            raise RuntimeError("extractor crashed")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(build, "extract_table", flaky)
+    monkeypatch.setattr(build, "extract_table", fail_on_call(build.extract_table, 5, RuntimeError("extractor crashed")))
     with pytest.raises(RuntimeError, match="extractor crashed"):
         build.build(target)
     assert _snapshot(target) == before

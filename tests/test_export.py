@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 import fintech_stats as fs
 from fintech_stats import build, exports, store
 from fintech_stats.errors import ExportTargetExistsError
+from tests.conftest import fail_on_call
 
 NODES = "graph_db_scale_by_server_nodes"
 NASTY = ['=HYPERLINK("x")', "+1", "-cmd", "@SUM(A1)"]
@@ -113,16 +114,7 @@ def test_existing_target_is_never_overwritten(fresh_store: Path, tmp_path: Path)
 
 
 def test_failed_export_leaves_nothing(fresh_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = {"n": 0}
-    real = exports._write_csv
-
-    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise OSError("disk full")
-        real(*args, **kwargs)
-
-    monkeypatch.setattr(exports, "_write_csv", failing)
+    monkeypatch.setattr(exports, "_write_csv", fail_on_call(exports._write_csv, 3, OSError("disk full")))
     with pytest.raises(OSError, match="disk full"):
         fs.export(tmp_path / "out", "csv")
     assert [p.name for p in tmp_path.iterdir()] == ["datasets"]  # no target, no temporary directory

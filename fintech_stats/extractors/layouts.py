@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from fintech_stats import quantity
 from fintech_stats.extractors.anchors import Layout
 from fintech_stats.extractors.extract import Context, compile_anchor
 from fintech_stats.observation import Observation
@@ -115,7 +116,7 @@ def count_share_yoy_block(
 
     def parse(ctx: Context) -> list[Observation]:
         base_match = ctx.find(compile_anchor(base_anchor), shown=repr(base_anchor))
-        base = int(ctx.observe({}, *base_match.span("q"), unit="count").value or 0)
+        base = int(quantity.parse(base_match.group("q")).value)
         match = ctx.find(block)
         if (int(match.group("y1")), int(match.group("y2"))) != years:
             raise ctx.fail(f"block {label!r} is for years {match.group('y1')}/{match.group('y2')}")
@@ -125,7 +126,7 @@ def count_share_yoy_block(
             shares = list(_SHARE_RE.finditer(ctx.text, match.start("s" + group), match.end("s" + group)))
             if len(shares) != len(buckets):
                 raise ctx.fail(f"block {label!r} {year}: {len(shares)} shares for {len(buckets)} buckets")
-            share_values = [ctx.observe({}, *s.span(1)).value or Decimal(0) for s in shares]
+            share_values = [quantity.parse(s.group(1)).value for s in shares]
             try:
                 parts, misses = split_glued_counts(match.group("c" + group), share_values, base)
             except ValueError as exc:
