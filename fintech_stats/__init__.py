@@ -12,7 +12,7 @@ package is light: pandas and pyarrow are imported by the functions that need the
 from __future__ import annotations
 
 from fintech_stats._version import __version__
-from fintech_stats.api import catalog, claims, load, report_text, reports, restatements, tables
+from fintech_stats.api import catalog, claims, conflicts, gaps, load, report_text, reports, restatements, tables
 from fintech_stats.errors import (
     CorpusNotFoundError,
     FintechStatsError,
@@ -32,7 +32,9 @@ __all__ = [
     "__version__",
     "catalog",
     "claims",
+    "conflicts",
     "export",
+    "gaps",
     "load",
     "report_text",
     "reports",

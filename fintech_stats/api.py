@@ -10,39 +10,71 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from fintech_stats import store
+from fintech_stats import store, vocabulary
 from fintech_stats.errors import did_you_mean
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["LABELS", "catalog", "claims", "load", "report_text", "reports", "tables"]
+__all__ = [
+    "LABELS",
+    "catalog",
+    "claims",
+    "conflicts",
+    "gaps",
+    "load",
+    "report_text",
+    "reports",
+    "restatements",
+    "tables",
+]
 
 #: How dimension values are shown: codes, the report's Chinese labels, or English labels.
 LABELS = ("code", "zh", "en")
 
 
 def reports() -> pd.DataFrame:
-    """One row per report of the corpus: id, publisher, title, pages, dates, text status, claims."""
+    """One row per report of the corpus: id, publisher, title, pages, dates, text status, claims, gaps.
+
+    `text_status`: full, truncated (the text stops early; `text_extent` says how far it goes),
+    snippet or digits_lost.  `curation_note` says what the curation found (why a report yields no
+    claims, for example).
+    """
     import pandas as pd
 
     rows = store.read_json(store.REPORTS_FILE)
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "report_id",
-            "publisher",
-            "title",
-            "pages",
-            "site_published",
-            "views",
-            "text_chars",
-            "text_status",
-            "n_claims",
-        ],
-    )
+    columns = [
+        "report_id",
+        "publisher",
+        "title",
+        "pages",
+        "site_published",
+        "views",
+        "text_chars",
+        "text_status",
+        "text_extent",
+        "n_tables",
+        "n_claims",
+        "n_gaps",
+        "curation_note",
+    ]
+    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
     frame["site_published"] = pd.to_datetime(frame["site_published"]).dt.date
-    frame["text_status"] = pd.Categorical(frame["text_status"], categories=["full", "snippet", "digits_lost"])
+    frame["text_status"] = pd.Categorical(frame["text_status"], categories=list(vocabulary.TEXT_STATUSES))
+    return frame
+
+
+def gaps() -> pd.DataFrame:
+    """The places in any report where the text evidently lost a number, one row each.
+
+    Columns: report_id, span_start, span_end, text (the characters at the span, such as `%` or
+    `超过万户`), kind (see `fintech_stats.vocabulary.GAP_KINDS`), location, note.  Read from the
+    published store (verified by sha256); `report_text(report_id)[span_start:span_end] == text`.
+    """
+    import pyarrow.parquet as pq
+
+    meta = store.gaps_entry()
+    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
     return frame
 
 
@@ -73,6 +105,7 @@ def catalog() -> pd.DataFrame:
             "source": e["source"],
             "rows": e["rows"],
             "restatements": e["restatements"],
+            "conflicts": e.get("conflicts", 0),
             "sha256": e["sha256"],
             "path": str(base / e["path"]),
         }
@@ -90,6 +123,7 @@ def catalog() -> pd.DataFrame:
             "source",
             "rows",
             "restatements",
+            "conflicts",
             "sha256",
             "path",
         ],
@@ -140,14 +174,23 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
 
 
-def restatements(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
-    """The rows of a table stated again elsewhere in the report (empty if none)."""
+def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.DataFrame:
     check_labels(labels)
     entry = store.entry(table, version)
-    if entry["restatements_path"] is None:
+    if entry.get(f"{key}_path") is None:
         return load(table, version, labels).iloc[0:0]
-    frame = _read(entry["restatements_path"], entry["restatements_sha256"])
+    frame = _read(entry[f"{key}_path"], entry[f"{key}_sha256"])
     return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
+
+
+def restatements(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
+    """The facts of a table stated again elsewhere in the report, agreeing with it (empty if none)."""
+    return _mentions("restatements", table, version, labels)
+
+
+def conflicts(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
+    """Second statements of a table's facts that disagree with it, each with a note (empty if none)."""
+    return _mentions("conflicts", table, version, labels)
 
 
 _CLAIM_COLUMNS = [
@@ -162,6 +205,7 @@ _CLAIM_COLUMNS = [
     "literal",
     "span_start",
     "span_end",
+    "location",
     "dims",
     "mention",
     "note",
@@ -178,8 +222,10 @@ def _claims(directory: str) -> pd.DataFrame:
         entry = versions[version]
         dims = [d["name"] for d in _spec(entry["spec_path"], entry["spec_sha256"])["dimensions"]]
         parts = [("primary", load(name, version))]
-        if entry["restatements_path"] is not None:
+        if entry.get("restatements_path") is not None:
             parts.append(("restatement", restatements(name, version)))
+        if entry.get("conflicts_path") is not None:
+            parts.append(("conflict", conflicts(name, version)))
         for mention, frame in parts:
             records = frame[dims].astype(object).to_dict("records")
             out = frame.drop(columns=dims)
@@ -200,10 +246,10 @@ def _claims(directory: str) -> pd.DataFrame:
 
 
 def claims() -> pd.DataFrame:
-    """Every observation of every table (latest versions), primary rows and restatements, one row each.
+    """Every observation of every table (latest versions): primary rows, restatements, conflicts.
 
     Columns: table, version, report_id, value, value_high, unit, qualifier, repair, literal,
-    span_start, span_end, dims (JSON text of the row's dimension codes), mention, note.
+    span_start, span_end, location, dims (JSON text of the row's dimension codes), mention, note.
     """
     return _claims(str(store.datasets_dir())).copy()
 

@@ -20,19 +20,22 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from fintech_stats import store
+from fintech_stats import curation, store
+from fintech_stats.consistency import agrees
 from fintech_stats.corpus import Report, load_reports
-from fintech_stats.errors import PublishedVersionError, SpecError
-from fintech_stats.extractors import extractor_modules
-from fintech_stats.extractors.extract import extract_table, spec_of
-from fintech_stats.observation import Observation
+from fintech_stats.curation.engine import spec_of
+from fintech_stats.errors import CorpusFormatError, PublishedVersionError, SpecError
+from fintech_stats.observation import Gap, Observation
 from fintech_stats.spec import TableSpec
-from fintech_stats.tabular import spec_document, to_arrow
+from fintech_stats.tabular import gaps_arrow, spec_document, to_arrow
 
 __all__ = ["BuiltTable", "build", "check", "extract_all", "write_parquet"]
 
 DATA_FILE = "data.parquet"
 RESTATEMENTS_FILE = "restatements.parquet"
+#: The files of a table version beside data.parquet: catalog key -> file name.  A published entry
+#: records `<key>` (rows), `<key>_path` and `<key>_sha256` for each (the path is null when empty).
+MENTION_FILES = {"restatements": RESTATEMENTS_FILE, "conflicts": "conflicts.parquet"}
 SPEC_FILE = "spec.json"
 
 
@@ -43,6 +46,12 @@ class BuiltTable:
     spec: TableSpec
     primary: list[Observation]
     restatements: list[Observation] = field(default_factory=list)
+    conflicts: list[Observation] = field(default_factory=list)
+
+    def mentions(self, key: str) -> list[Observation]:
+        """The rows of one of MENTION_FILES' keys (restatements, conflicts)."""
+        rows: list[Observation] = getattr(self, key)
+        return rows
 
 
 def _validate(built: BuiltTable) -> None:
@@ -52,42 +61,73 @@ def _validate(built: BuiltTable) -> None:
     if dupes:
         raise SpecError(f"table {name}: several primary rows for dimensions {dupes[:3]}")
     by_key = {o.dims: o for o in built.primary}
-    for o in built.restatements:
+    for o in (*built.restatements, *built.conflicts):
         primary = by_key.get(o.dims)
         if primary is None:
+            raise SpecError(f"{o.where}: table {name}: {o.mention} {dict(o.dims)} ({o.literal!r}) has no primary row")
+        comparable = agrees(o, primary)
+        # Statements in units that cannot be compared (a budget in yen and its conversion to yuan)
+        # are restatements only with a note that says what they are.
+        agree = bool(o.note) if comparable is None else comparable
+        said = f"{o.qualifier} {o.value} {o.unit} ({o.literal!r} at {o.span_start}, {o.where})"
+        table_says = f"{primary.qualifier} {primary.value} {primary.unit} ({primary.literal!r} at {primary.span_start})"
+        if o.mention == "restatement" and not agree:
             raise SpecError(
-                f"table {name}: restatement {dict(o.dims)} ({o.literal!r} at {o.span_start}) has no primary row"
+                f"table {name}: restatement {dict(o.dims)} says {said} but the table says {table_says}: "
+                "a statement that disagrees is mention=conflict, with a note"
             )
-        if (primary.value, primary.unit) != (o.value, o.unit) and not o.note:
+        if o.mention == "conflict" and (agree or not o.note):
             raise SpecError(
-                f"table {name}: restatement {dict(o.dims)} says {o.value} {o.unit} but the "
-                f"table says {primary.value} {primary.unit}; a note must explain the difference"
+                f"table {name}: conflict {dict(o.dims)} says {said}, the table {table_says}: "
+                + ("they agree, so it is a restatement" if agree else "a conflict needs a note saying what disagrees")
             )
     if not built.primary:
         raise SpecError(f"table {name} has no rows")
 
 
-def extract_all(corpus: Path | None = None) -> tuple[list[BuiltTable], tuple[Report, ...]]:
-    """Every table of every extractor, validated; raises on the first problem."""
+@dataclass
+class Extracted:
+    """Everything a build extracts from the corpus: tables, gaps, and the reports."""
+
+    tables: list[BuiltTable]
+    gaps: list[Gap]
+    reports: tuple[Report, ...]
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def extract_all(corpus: Path | None = None) -> Extracted:
+    """Every table and gap of every report's curation, validated; raises on the first problem."""
     reports = load_reports(corpus)
     by_id = {r.report_id: r for r in reports}
     built: list[BuiltTable] = []
-    seen: set[str] = set()
-    for module in extractor_modules():
-        report = by_id[module.REPORT_ID]
-        for tdef in module.TABLES:
+    gaps: list[Gap] = []
+    seen: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for folder in curation.folders():
+        cur = curation.read_curation(folder)
+        if cur.note:
+            notes[cur.report_id] = cur.note
+        report = by_id.get(cur.report_id)
+        if report is None:
+            raise CorpusFormatError(
+                f"{folder}/tables.toml: report {cur.report_id!r} is not in the corpus "
+                f"({len(reports)} reports read): is the corpus complete?"
+            )
+        result = curation.run(cur, report.text)
+        for tdef, observations in result.tables:
             if tdef.name in seen:
-                raise SpecError(f"table {tdef.name} is defined twice")
-            seen.add(tdef.name)
-            observations = extract_table(tdef, report.report_id, report.text)
+                raise SpecError(f"{tdef.where}: table {tdef.name} is also defined in {seen[tdef.name]}")
+            seen[tdef.name] = tdef.where
             table = BuiltTable(
-                spec_of(tdef, report.report_id),
+                spec_of(tdef, report.report_id, cur.topic),
                 [o for o in observations if o.mention == "primary"],
                 [o for o in observations if o.mention == "restatement"],
+                [o for o in observations if o.mention == "conflict"],
             )
             _validate(table)
             built.append(table)
-    return sorted(built, key=lambda b: b.spec.name), reports
+        gaps.extend(result.gaps)
+    return Extracted(sorted(built, key=lambda b: b.spec.name), gaps, reports, notes)
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
@@ -114,7 +154,8 @@ def _write_version(built: BuiltTable, target: Path) -> dict[str, Any]:
     rel = f"{spec.name}/{spec.version}"
     data = to_arrow(spec, built.primary)
     write_parquet(data, target / DATA_FILE)
-    (target / SPEC_FILE).write_text(_dump_json(spec_document(spec)), encoding="utf-8")
+    document = spec_document(spec, [*built.primary, *built.restatements, *built.conflicts])
+    (target / SPEC_FILE).write_text(_dump_json(document), encoding="utf-8")
     entry: dict[str, Any] = {
         "table": spec.name,
         "version": spec.version,
@@ -129,14 +170,14 @@ def _write_version(built: BuiltTable, target: Path) -> dict[str, Any]:
         "spec_path": f"{rel}/{SPEC_FILE}",
         "spec_sha256": store.sha256_file(target / SPEC_FILE),
         "schema": [{"name": f.name, "type": str(f.type)} for f in data.schema],
-        "restatements": len(built.restatements),
-        "restatements_path": None,
-        "restatements_sha256": None,
     }
-    if built.restatements:
-        write_parquet(to_arrow(spec, built.restatements), target / RESTATEMENTS_FILE)
-        entry["restatements_path"] = f"{rel}/{RESTATEMENTS_FILE}"
-        entry["restatements_sha256"] = store.sha256_file(target / RESTATEMENTS_FILE)
+    for key, file in MENTION_FILES.items():
+        rows = built.mentions(key)
+        entry[key], entry[f"{key}_path"], entry[f"{key}_sha256"] = len(rows), None, None
+        if rows:
+            write_parquet(to_arrow(spec, rows), target / file)
+            entry[f"{key}_path"] = f"{rel}/{file}"
+            entry[f"{key}_sha256"] = store.sha256_file(target / file)
     return entry
 
 
@@ -144,8 +185,26 @@ def _same_data(a: Path, b: Path) -> bool:
     return bool(pq.read_table(a).equals(pq.read_table(b)))
 
 
-def _reports_document(reports: tuple[Report, ...], built: list[BuiltTable]) -> list[dict[str, Any]]:
-    claims = Counter(o.report_id for b in built for o in (*b.primary, *b.restatements))
+def _same_version(datasets: Path, published: dict[str, Any] | None, stage: Path, entry: dict[str, Any]) -> bool:
+    """Whether a staged version holds the same data (and extra mention files) as the published one."""
+    if published is None:
+        return False
+    for key in ("path", *(f"{k}_path" for k in MENTION_FILES)):
+        old, new = published.get(key), entry.get(key)
+        if old is None or new is None:
+            if (old is None) != (new is None):
+                return False
+            continue
+        if not ((datasets / old).is_file() and _same_data(datasets / old, stage.parent.parent / new)):
+            return False
+    return True
+
+
+def _reports_document(extracted: Extracted) -> list[dict[str, Any]]:
+    reports, built, gaps = extracted.reports, extracted.tables, extracted.gaps
+    claims = Counter(o.report_id for b in built for o in (*b.primary, *b.restatements, *b.conflicts))
+    tables = Counter(b.spec.report_id for b in built)
+    gap_counts = Counter(g.report_id for g in gaps)
     return [
         {
             "report_id": r.report_id,
@@ -156,7 +215,11 @@ def _reports_document(reports: tuple[Report, ...], built: list[BuiltTable]) -> l
             "views": r.views,
             "text_chars": r.text_chars,
             "text_status": r.text_status,
+            "text_extent": r.text_extent,
             "n_claims": claims.get(r.report_id, 0),
+            "n_tables": tables.get(r.report_id, 0),
+            "n_gaps": gap_counts.get(r.report_id, 0),
+            "curation_note": extracted.notes.get(r.report_id),
             "source_file": r.source_file,
             "position": r.position,
         }
@@ -176,7 +239,8 @@ class BuildResult:
 def build(datasets: Path | None = None, corpus: Path | None = None) -> BuildResult:
     """Extract everything and publish new table versions into `datasets` (all or nothing)."""
     datasets = datasets or store.datasets_dir()
-    built, reports = extract_all(corpus)
+    extracted = extract_all(corpus)
+    built = extracted.tables
     datasets.mkdir(parents=True, exist_ok=True)
     catalog = (
         json.loads((datasets / store.CATALOG_FILE).read_text("utf-8"))
@@ -194,13 +258,7 @@ def build(datasets: Path | None = None, corpus: Path | None = None) -> BuildResu
             entry = _write_version(table, stage)
             published = catalog["tables"].get(spec.name, {}).get(spec.version)
             if final.exists() or published is not None:
-                old = (published or {}).get("path")
-                same = old is not None and (datasets / old).is_file() and _same_data(datasets / old, stage / DATA_FILE)
-                if same and table.restatements and published is not None and published["restatements_path"]:
-                    same = _same_data(datasets / published["restatements_path"], stage / RESTATEMENTS_FILE)
-                elif same:
-                    same = bool(table.restatements) == bool(published and published["restatements_path"])
-                if not same:
+                if not _same_version(datasets, published, stage, entry):
                     raise PublishedVersionError(
                         f"table {spec.name} version {spec.version} is published and its data changed: "
                         "published versions never change; bump the version in the extractor "
@@ -211,7 +269,13 @@ def build(datasets: Path | None = None, corpus: Path | None = None) -> BuildResu
             staged.append((stage, final))
             catalog["tables"].setdefault(spec.name, {})[spec.version] = entry
             written.append(f"{spec.name} {spec.version}")
-        reports_text = _dump_json(_reports_document(reports, built))
+        reports_text = _dump_json(_reports_document(extracted))
+        write_parquet(gaps_arrow(extracted.gaps), Path(tmp) / store.GAPS_FILE)
+        catalog["gaps"] = {
+            "path": store.GAPS_FILE,
+            "sha256": store.sha256_file(Path(tmp) / store.GAPS_FILE),
+            "rows": len(extracted.gaps),
+        }
         catalog_text = _dump_json(catalog)
         (Path(tmp) / store.REPORTS_FILE).write_text(reports_text, encoding="utf-8")
         (Path(tmp) / store.CATALOG_FILE).write_text(catalog_text, encoding="utf-8")
@@ -220,6 +284,7 @@ def build(datasets: Path | None = None, corpus: Path | None = None) -> BuildResu
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(stage, final)
         os.replace(Path(tmp) / store.REPORTS_FILE, datasets / store.REPORTS_FILE)
+        os.replace(Path(tmp) / store.GAPS_FILE, datasets / store.GAPS_FILE)
         os.replace(Path(tmp) / store.CATALOG_FILE, datasets / store.CATALOG_FILE)
     store.clear_caches()
     return BuildResult(written, unchanged, datasets)
@@ -278,13 +343,13 @@ def check(datasets: Path | None = None, corpus: Path | None = None) -> list[str]
                 )
                 continue
             a, b = published[name][old_version], rebuilt[name][new_version]
-            for key, what in (("path", "data"), ("restatements_path", "restatements")):
-                if (a[key] is None) != (b[key] is None):
+            for key, what in (("path", "data"), *((f"{k}_path", k) for k in MENTION_FILES)):
+                if (a.get(key) is None) != (b.get(key) is None):
                     problems.append(
-                        f"table {name} {old_version}: {what} published {a[key] is not None}, "
-                        f"rebuilt {b[key] is not None}"
+                        f"table {name} {old_version}: {what} published {a.get(key) is not None}, "
+                        f"rebuilt {b.get(key) is not None}"
                     )
-                elif a[key] is not None:
+                elif a.get(key) is not None:
                     old_tab = pq.read_table(datasets / a[key])
                     new_tab = pq.read_table(result.directory / b[key])
                     dims = [f.name for f in old_tab.schema][: old_tab.schema.get_field_index("value")]

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, UnknownReportError, did_you_mean
-from fintech_stats.report_ids import DIGITS_LOST, REPORT_IDS
+from fintech_stats.report_ids import DIGITS_LOST, REPORT_IDS, TRUNCATED
 
 __all__ = ["ENV_VAR", "Report", "corpus_dir", "load_reports", "parse_listing"]
 
@@ -39,6 +39,11 @@ class Report:
     text_status: str
     source_file: str
     position: int
+
+    @property
+    def text_extent(self) -> str | None:
+        """For a truncated text, how far it goes."""
+        return TRUNCATED.get(self.report_id)
 
     @property
     def text_chars(self) -> int:
@@ -80,6 +85,8 @@ def corpus_dir() -> Path:
 def _status(report_id: str, text: str) -> str:
     if report_id in DIGITS_LOST:
         return "digits_lost"
+    if report_id in TRUNCATED:
+        return "truncated"
     if len(text) <= _SNIPPET_MAX_CHARS:
         return "snippet"
     return "full"

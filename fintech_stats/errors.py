@@ -38,6 +38,10 @@ class AnchorError(FintechStatsError):
     """An extractor anchor matched nothing, or more than once: the build stops."""
 
 
+class CurationError(FintechStatsError, ValueError):
+    """A curation file (tables.toml, rows.tsv, gaps.tsv, a codelist) that does not follow the format."""
+
+
 class SpecError(FintechStatsError, ValueError):
     """Observations that do not fit their table's spec (unknown code, wrong unit, duplicate key)."""
 

@@ -53,11 +53,15 @@ def unneutralise(text: str) -> str:
 
 
 def sheet_names(tables: Sequence[str]) -> dict[str, str]:
-    """A unique Excel sheet name (at most 31 characters) for each table."""
+    """A unique Excel sheet name (at most 31 characters) for each published table.
+
+    A name too long for a sheet drops its topic prefix (from the table's spec) before it is cut.
+    """
     names: dict[str, str] = {}
     used = {"README", "catalog"}
     for table in tables:
-        base = table.removeprefix("graph_db_") if len(table) > 31 else table
+        topic = str(_spec(table).get("topic", ""))
+        base = table.removeprefix(topic + "_") if len(table) > 31 and topic else table
         name = base[:31]
         n = 2
         while name in used:
@@ -87,9 +91,14 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if not is_numeric_dtype(frame[c])]
 
 
-def _schema(table: str, frame: pd.DataFrame, labels: str) -> dict[str, Any]:
+def _spec(table: str) -> dict[str, Any]:
     entry = store.entry(table)
-    spec = store.read_json(entry["spec_path"], entry["spec_sha256"])
+    spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
+    return spec
+
+
+def _schema(table: str, frame: pd.DataFrame, labels: str) -> dict[str, Any]:
+    spec = _spec(table)
     dims = {d["name"]: d for d in spec["dimensions"]}
     fields: list[dict[str, Any]] = []
     for column, header in zip(frame.columns, _headers(list(frame.columns), labels), strict=True):

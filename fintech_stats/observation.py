@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-__all__ = ["MENTIONS", "Observation"]
+from fintech_stats import vocabulary
+
+__all__ = ["MENTIONS", "Gap", "Observation"]
 
 #: A table holds each fact once (`primary`); the same fact stated again is a `restatement`.
-MENTIONS = ("primary", "restatement")
+MENTIONS = tuple(vocabulary.MENTIONS)
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,24 @@ class Observation:
     repair: str | None = None
     note: str | None = None
     mention: str = "primary"
+    location: str | None = None
+    #: The curation line it came from (file:line), for messages; not published.
+    where: str = field(default="", compare=False)
 
     @property
     def dim_dict(self) -> dict[str, str | int]:
         """The dimensions as a dict."""
         return dict(self.dims)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A place in a report's text where a number was evidently lost."""
+
+    report_id: str
+    span_start: int
+    span_end: int
+    text: str
+    kind: str
+    location: str | None = None
+    note: str | None = None

@@ -11,10 +11,12 @@ in TB (decimal: 100GB -> 0.1 TB), changes signed (同比下降 5% -> -5), a rang
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from fintech_stats import vocabulary
 from fintech_stats.errors import QuantityParseError
 
 __all__ = [
@@ -25,13 +27,14 @@ __all__ = [
     "cn_integer",
     "parse",
     "parse_at",
+    "scan",
 ]
 
-#: The qualifier vocabulary of every observation.
-QUALIFIERS = ("exact", "approx", "over", "under", "range")
+#: The qualifier vocabulary of every observation (its home is `fintech_stats.vocabulary`).
+QUALIFIERS = tuple(vocabulary.QUALIFIERS)
 
-#: The unit vocabulary of every observation (value conventions in the module docstring).
-UNITS = ("percent", "percentage_point", "count", "times", "CNY", "USD", "TB", "hour", "day", "second")
+#: The unit vocabulary of every observation (its home is `fintech_stats.vocabulary`).
+UNITS = tuple(vocabulary.UNITS)
 
 _CN_DIGITS = {
     "零": 0,
@@ -62,6 +65,7 @@ _MULTIPLIERS: dict[str, int] = {
     "十万": 10**5,
     "万": 10**4,
     "千": 10**3,
+    "K": 10**3,
 }
 
 # unit word -> (unit, factor to the base unit)
@@ -69,16 +73,24 @@ _UNIT_WORDS: dict[str, tuple[str, Decimal]] = {
     "%": ("percent", Decimal(1)),
     "％": ("percent", Decimal(1)),
     "个百分点": ("percentage_point", Decimal(1)),
+    "百分点": ("percentage_point", Decimal(1)),
     "万亿元": ("CNY", Decimal(10) ** 12),
     "亿元": ("CNY", Decimal(10) ** 8),
     "百万元": ("CNY", Decimal(10) ** 6),
     "万元": ("CNY", Decimal(10) ** 4),
     "千元": ("CNY", Decimal(10) ** 3),
     "元": ("CNY", Decimal(1)),
+    "元人民币": ("CNY", Decimal(1)),
+    "人民币": ("CNY", Decimal(1)),
     "亿美元": ("USD", Decimal(10) ** 8),
     "百万美元": ("USD", Decimal(10) ** 6),
     "万美元": ("USD", Decimal(10) ** 4),
     "美元": ("USD", Decimal(1)),
+    "欧元": ("EUR", Decimal(1)),
+    "日元": ("JPY", Decimal(1)),
+    "韩元": ("KRW", Decimal(1)),
+    "港元": ("HKD", Decimal(1)),
+    "港币": ("HKD", Decimal(1)),
     "ZB": ("TB", Decimal(10) ** 9),
     "EB": ("TB", Decimal(10) ** 6),
     "PB": ("TB", Decimal(10) ** 3),
@@ -86,20 +98,55 @@ _UNIT_WORDS: dict[str, tuple[str, Decimal]] = {
     "GB": ("TB", Decimal("0.001")),
     "G": ("TB", Decimal("0.001")),
     "MB": ("TB", Decimal("0.000001")),
+    "TB/s": ("GBps", Decimal(1000)),
+    "GB/s": ("GBps", Decimal(1)),
+    "MB/s": ("GBps", Decimal("0.001")),
+    "TPS": ("tps", Decimal(1)),
+    "tps": ("tps", Decimal(1)),
+    "QPS": ("tps", Decimal(1)),
+    "笔/秒": ("tps", Decimal(1)),
+    "笔每秒": ("tps", Decimal(1)),
+    "次/秒": ("tps", Decimal(1)),
+    "TOPS": ("tops", Decimal(1)),
+    "POPS": ("tops", Decimal(1000)),
+    "TFLOPS": ("tflops", Decimal(1)),
+    "PFLOPS": ("tflops", Decimal(1000)),
+    "GFLOPS": ("tflops", Decimal("0.001")),
+    "nm": ("nm", Decimal(1)),
+    "纳米": ("nm", Decimal(1)),
+    "吨": ("tonne", Decimal(1)),
+    "千瓦时": ("kwh", Decimal(1)),
+    "度电": ("kwh", Decimal(1)),
+    "分": ("point", Decimal(1)),
     "倍": ("times", Decimal(1)),
     "小时": ("hour", Decimal(1)),
+    "个小时": ("hour", Decimal(1)),
     "天": ("day", Decimal(1)),
+    "日": ("day", Decimal(1)),
+    "个工作日": ("day", Decimal(1)),
+    "工作日": ("day", Decimal(1)),
+    "周": ("week", Decimal(1)),
+    "个星期": ("week", Decimal(1)),
+    "星期": ("week", Decimal(1)),
+    "个月": ("month", Decimal(1)),
+    "年": ("year", Decimal(1)),
     "秒": ("second", Decimal(1)),
     "毫秒": ("second", Decimal("0.001")),
+    "ms": ("second", Decimal("0.001")),
+    "微秒": ("second", Decimal("0.000001")),
+    "分钟": ("second", Decimal(60)),
+    "min": ("second", Decimal(60)),
+    "亩": ("mu", Decimal(1)),
+    "人": ("person", Decimal(1)),
+    "名": ("person", Decimal(1)),
+    "位": ("person", Decimal(1)),
 }
 for _w in (
     "家",
     "个",
     "份",
-    "位",
-    "名",
-    "人",
     "次",
+    "人次",
     "条",
     "套",
     "种",
@@ -114,8 +161,22 @@ for _w in (
     "篇",
     "核",
     "节点",
+    "颗",
+    "片",
+    "只",
+    "支",
+    "座",
+    "所",
+    "批",
+    "单",
+    "省",
+    "本",
+    "场",
+    "期",
 ):
     _UNIT_WORDS[_w] = ("count", Decimal(1))
+for _word, (_unit, _) in _UNIT_WORDS.items():
+    assert _unit in vocabulary.UNITS, (_word, _unit)
 
 _UP_WORDS = ("增长", "增加", "上升", "提升", "提高", "上涨")
 _DOWN_WORDS = ("下降", "降低", "减少", "下滑", "下跌", "缩减")
@@ -136,17 +197,29 @@ _PRE_QUALIFIERS = {
     "低于": "under",
     "少于": "under",
     "小于": "under",
+    "不超过": "at_most",
+    "尚未超过": "at_most",
+    "未超过": "at_most",
+    "不高于": "at_most",
+    "最多": "at_most",
+    "至多": "at_most",
+    "不低于": "at_least",
+    "至少": "at_least",
+    "不少于": "at_least",
+    "最少": "at_least",
 }
 _POST_QUALIFIERS = {
     "左右": "approx",
     "以上": "over",
     "以下": "under",
-    "以内": "under",
+    "以内": "at_most",
     "多": "over",
     "余": "over",
     "+": "over",
     "级": "over",
 }
+for _q in (*_PRE_QUALIFIERS.values(), *_POST_QUALIFIERS.values()):
+    assert _q in vocabulary.QUALIFIERS, _q
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -157,39 +230,52 @@ def _alt(words: Iterable[str]) -> str:
 _ARABIC = r"[-−]?\d+(?:[,，]\d{3})*(?:\.\d+)?"
 # A Chinese numeral starts with a digit or 十/百/千 (a bare 万 or 亿 is a multiplier, not a number).
 _CN_NUM = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*"
+_VAGUE_MULTIPLIERS = ("十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿")
+_SEP = r"[-~～至—]"
 # One number: arabic digits with an optional multiplier, a fraction, or Chinese numerals.
 _NUMBER = (
     rf"(?:(?:{_ARABIC})\s*/\s*\d+"  # 1/3
     rf"|[一二三四五六七八九十]+分之[一二三四五六七八九十]+"  # 三分之一
-    rf"|半数|一半|成百上千|上[十百千]?[万亿]|[万亿](?=级)"
+    rf"|半数|一半|成百上千|上[十百千]?[万亿]|上[百千]|[万亿](?=级)"
+    rf"|半(?=\s*(?:年|个月|天|小时))"  # 半年: half a year
+    rf"|(?:{_ARABIC})\s*[多余]\s*(?:{_alt(_MULTIPLIERS)})"  # 3000 多亿: over 300 billion
     rf"|(?:{_ARABIC})(?:\s*(?:{_alt(_MULTIPLIERS)}))?"
-    rf"|[数几](?:十|百|千|万|十万|百万|千万|亿|十亿|百亿|千亿)"
-    rf"|{_CN_NUM})"
+    rf"|[数几](?:{_alt(_VAGUE_MULTIPLIERS)})"
+    rf"|{_CN_NUM}"
+    rf"|(?<=[近超逾约])[万亿](?![零〇一二两三四五六七八九十百千万亿])"  # 近万: a bare multiplier after 近
+    r")"
 )
+_UP_DOWN = _alt(_UP_WORDS + _DOWN_WORDS)
 
-#: The shared regex of one quantity (no capture groups of its own; anchors wrap it).
-QUANTITY_PATTERN = (
-    rf"(?:同比\s*)?(?:(?:{_alt(_UP_WORDS + _DOWN_WORDS)})了?\s*)?"
-    rf"(?:(?:{_alt(_PRE_QUALIFIERS)})\s*)?"
-    rf"{_NUMBER}(?:\s*[-~～至—]\s*{_NUMBER})?"
-    rf"(?:\s*[多余+级])?"
-    rf"(?:\s*(?:{_alt(_UNIT_WORDS)}))?"
-    rf"(?:\s*(?:左右|以上|以下|以内))?"
-    rf"(?:\s*(?:{_alt(_UP_WORDS + _DOWN_WORDS)}))?"
-)
-
-# The same grammar with named groups, used to interpret a literal.
-_PARSE_RE = re.compile(
-    rf"\s*(?P<yoy>同比\s*)?(?:(?P<dir>{_alt(_UP_WORDS + _DOWN_WORDS)})了?\s*)?"
+# The grammar of one quantity, once, with named groups; `QUANTITY_PATTERN` is the same without them.
+_GRAMMAR = (
+    r"(?P<rank>(?P<rank_kind>第|前)\s*(?P<rank_n>\d+|[一二三四五六七八九十]+)(?:\s*[名位])?)"
+    r"|(?P<double>翻(?:一)?番|翻倍)"
+    rf"|(?P<yoy>同比\s*)?(?:(?P<dir>{_UP_DOWN})了?\s*)?"
     rf"(?:(?P<pre>{_alt(_PRE_QUALIFIERS)})\s*)?"
-    rf"(?P<n1>{_NUMBER})(?:\s*[-~～至—]\s*(?P<n2>{_NUMBER}))?"
+    rf"(?P<n1>{_NUMBER})(?:\s*(?:%|％)(?=\s*{_SEP}\s*\d))?(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_NUMBER}))?"
     rf"(?:\s*(?P<post1>[多余+级]))?"
     rf"(?:\s*(?P<unit>{_alt(_UNIT_WORDS)}))?"
     rf"(?:\s*(?P<post2>左右|以上|以下|以内))?"
-    rf"(?:\s*(?P<dir2>{_alt(_UP_WORDS + _DOWN_WORDS)}))?\s*"
+    rf"(?:\s*(?P<dir2>{_UP_DOWN}))?"
 )
-_QUANTITY_RE = re.compile(QUANTITY_PATTERN)
-_MULT_RE = re.compile(rf"^(?P<num>{_ARABIC})\s*(?P<mult>{_alt(_MULTIPLIERS)})?$")
+
+#: The shared regex of one quantity (no capture groups of its own).
+QUANTITY_PATTERN = re.sub(r"\(\?P<\w+>", "(?:", _GRAMMAR)
+_PARSE_RE = re.compile(_GRAMMAR)
+_MULT_RE = re.compile(rf"^(?P<num>{_ARABIC})\s*(?P<more>[多余])?\s*(?P<mult>{_alt(_MULTIPLIERS)})?$")
+
+#: Numbers with more significant digits than this are refused (no report prints one; refusing keeps
+#: the arithmetic exact and every call linear in its input).
+MAX_DIGITS = 30
+
+
+class _InvertedRange(QuantityParseError):
+    """A range whose high end is below its low end (5-1%): a figure label, not a range."""
+
+    def __init__(self, message: str, separator: int) -> None:
+        super().__init__(message)
+        self.separator = separator
 
 
 @dataclass(frozen=True)
@@ -245,6 +331,10 @@ def _number(text: str) -> tuple[Decimal, bool, str]:
         return Decimal(100), False, ""
     if text.startswith("上"):  # 上亿, 上百亿: upwards of
         return Decimal(cn_integer(text[1:])), False, ""
+    if text == "半":
+        return Decimal("0.5"), False, ""
+    if len(text) == 1 and text in "百千万亿":  # 近万: the multiplier alone
+        return Decimal(cn_integer(text)), False, ""
     if "/" in text:
         num, den = (part.strip() for part in text.split("/"))
         if _arabic(den) == 0:
@@ -260,6 +350,9 @@ def _number(text: str) -> tuple[Decimal, bool, str]:
         return Decimal(cn_integer(text[1:])), False, ""
     match = _MULT_RE.match(text)
     if match:
+        digits = sum(ch.isdigit() for ch in match.group("num"))
+        if digits > MAX_DIGITS:
+            raise QuantityParseError(f"a number of {digits} digits: more than the {MAX_DIGITS} this parser reads")
         mult = match.group("mult") or ""
         return _arabic(match.group("num")) * _MULTIPLIERS.get(mult, 1), False, mult
     return Decimal(cn_integer(text)), False, ""
@@ -277,6 +370,15 @@ def _tidy(value: Decimal) -> Decimal:
 
 
 def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
+    if match.group("rank") is not None:
+        n = match.group("rank_n")
+        if len(n) > MAX_DIGITS:
+            raise QuantityParseError(f"a rank of {len(n)} digits: more than the {MAX_DIGITS} this parser reads")
+        rank = Decimal(int(n)) if n.isdigit() else Decimal(cn_integer(n))
+        qualifier = "at_most" if match.group("rank_kind") == "前" else "exact"
+        return Quantity(rank, "rank", qualifier, literal, None, start, start + len(literal))
+    if match.group("double") is not None:  # 翻番, 翻一番, 翻倍: doubled
+        return Quantity(Decimal(2), "times", "exact", literal, None, start, start + len(literal))
     n1_text, n2_text = match.group("n1"), match.group("n2")
     v1, is_share, mult1 = _number(n1_text)
     v2: Decimal | None = None
@@ -302,9 +404,11 @@ def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
     for post in (match.group("post1"), match.group("post2")):
         if post:
             qualifier = _POST_QUALIFIERS[post]
-    if n1_text.strip()[0] in "数几上" or n1_text.strip() == "成百上千":
+    if n1_text.strip()[0] in "数几上" or n1_text.strip() == "成百上千" or _MORE_INSIDE.search(n1_text):
         qualifier = "over"
     if value_high is not None:
+        if value_high < value:
+            raise _InvertedRange(f"a range whose high end is below its low end: {literal!r}", match.start("sep"))
         qualifier = "range"
 
     direction = match.group("dir") or match.group("dir2")
@@ -325,23 +429,51 @@ def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
     )
 
 
+_MORE_INSIDE = re.compile(r"\d\s*[多余]\s*\D")
+
+
 def parse(literal: str) -> Quantity:
     """Parse a literal that is wholly one quantity; raise `QuantityParseError` otherwise."""
-    match = _PARSE_RE.fullmatch(literal)
-    if match is None:
+    stripped = literal.strip()
+    match = _PARSE_RE.fullmatch(stripped)
+    if match is None or not stripped:
         raise QuantityParseError(f"not a quantity: {literal!r}")
-    return _interpret(match, literal, 0)
+    with localcontext() as ctx:
+        ctx.prec = 2 * MAX_DIGITS + 20
+        return _interpret(match, literal, 0)
 
 
-def parse_at(text: str, pos: int) -> Quantity:
-    """Parse the longest quantity that starts at `pos` of `text` (offsets are code points)."""
+def scan(text: str) -> Iterator[Quantity]:
+    """Every quantity of `text`, left to right, non-overlapping (each the longest at its start)."""
+    pos = 0
+    while True:
+        match = _PARSE_RE.search(text, pos)
+        if match is None:
+            return
+        with suppress(QuantityParseError):
+            yield _read(text, match)
+        pos = max(match.end(), match.start() + 1)
+
+
+def _read(text: str, match: re.Match[str]) -> Quantity:
+    """The Quantity of a grammar match in `text`; an inverted range reads as its first number only."""
+    # Exact arithmetic: numbers have at most MAX_DIGITS digits and multipliers 13, far below this.
+    with localcontext() as ctx:
+        ctx.prec = 2 * MAX_DIGITS + 20
+        try:
+            return _interpret(match, match.group(0), match.start())
+        except _InvertedRange as inverted:
+            shorter = _PARSE_RE.match(text, match.start(), inverted.separator)
+            if shorter is None or shorter.end() == match.start():
+                raise QuantityParseError(str(inverted)) from None
+            return _interpret(shorter, shorter.group(0), match.start())
+
+
+def parse_at(text: str, pos: int, endpos: int | None = None) -> Quantity:
+    """Parse the longest quantity that starts at `pos` of `text` (and ends by `endpos`, if given)."""
     if not 0 <= pos <= len(text):
         raise QuantityParseError(f"position {pos} outside a text of {len(text)} characters")
-    match = _QUANTITY_RE.match(text, pos)
+    match = _PARSE_RE.match(text, pos) if endpos is None else _PARSE_RE.match(text, pos, endpos)
     if match is None or match.end() == pos:
         raise QuantityParseError(f"no quantity at position {pos}: {text[pos : pos + 20]!r}")
-    literal = match.group(0)
-    parsed = _PARSE_RE.fullmatch(literal)
-    if parsed is None:  # pragma: no cover - both regexes share one grammar
-        raise QuantityParseError(f"not a quantity: {literal!r}")
-    return _interpret(parsed, literal, pos)
+    return _read(text, match)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from fintech_stats import quantity
+from fintech_stats import quantity, vocabulary
 from fintech_stats.errors import QuantityParseError
 
 __all__ = ["REPAIRS", "admits", "decode_glyph", "reparse"]
@@ -20,6 +20,10 @@ __all__ = ["REPAIRS", "admits", "decode_glyph", "reparse"]
 
 def _identity(literal: str) -> str:
     return literal
+
+
+def _decrease(literal: str) -> str:
+    return "下降" + literal.strip()
 
 
 def decode_glyph(literal: str) -> str:
@@ -59,7 +63,12 @@ REPAIRS: dict[str, Callable[[str], str]] = {
     "chars_doubled": _undouble,
     # The two leading digits became a control character that the extraction dropped.
     "control_char_dropped": _identity,
+    # One decrease word stands before a list of values (同比下滑 30.46%和39.76%): each is a decrease.
+    "sign_shared": _decrease,
 }
+
+
+assert set(REPAIRS) == set(vocabulary.REPAIRS), "every repair of the vocabulary has its rule here"
 
 
 def reparse(literal: str, repair: str | None) -> quantity.Quantity:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fintech_stats import codelists
-from fintech_stats.quantity import QUALIFIERS, UNITS
+from fintech_stats import codelists, vocabulary
 
 __all__ = ["MEASURE_COLUMNS", "PROVENANCE_COLUMNS", "TABLE_NAME_RE", "TableSpec", "UsageWarning"]
 
@@ -21,7 +20,7 @@ _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
 #: Columns after the dimensions, in order: the value and how to read it.
 MEASURE_COLUMNS = ("value", "value_high", "unit", "qualifier")
 #: Columns that say where the value was read.
-PROVENANCE_COLUMNS = ("report_id", "span_start", "span_end", "literal", "repair", "note")
+PROVENANCE_COLUMNS = ("report_id", "span_start", "span_end", "literal", "location", "repair", "note")
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,7 @@ class TableSpec:
     version: str = "1.0.0"
     title_zh: str = ""
     usage_warnings: tuple[UsageWarning, ...] = field(default_factory=tuple)
+    topic: str = ""
 
     def __post_init__(self) -> None:
         if not TABLE_NAME_RE.match(self.name) or len(self.name) > 60:
@@ -53,11 +53,16 @@ class TableSpec:
         if not _VERSION_RE.match(self.version):
             raise ValueError(f"table {self.name}: version {self.version!r} is not MAJOR.MINOR.PATCH")
         for unit in self.units:
-            if unit not in UNITS:
-                raise ValueError(f"table {self.name}: unit {unit!r} not in the vocabulary {UNITS}")
+            if unit not in vocabulary.UNITS:
+                raise ValueError(f"table {self.name}: unit {unit!r} not in the vocabulary {tuple(vocabulary.UNITS)}")
         for dim in self.dimensions:
             if dim not in codelists.NUMERIC_DIMENSIONS:
-                codelists.codelist(dim)
+                codelists.dimension(dim)
+        for w in self.usage_warnings:
+            if w.type not in vocabulary.WARNING_KINDS:
+                raise ValueError(f"table {self.name}: warning kind {w.type!r} is not in vocabulary.WARNING_KINDS")
+        if self.topic and not self.name.startswith(self.topic + "_"):
+            raise ValueError(f"table {self.name}: the name must start with its topic {self.topic!r}")
         if len(set(self.dimensions)) != len(self.dimensions):
             raise ValueError(f"table {self.name}: a dimension is listed twice")
 
@@ -70,19 +75,3 @@ class TableSpec:
     def primary_key(self) -> tuple[str, ...]:
         """The dimensions: one row per combination."""
         return self.dimensions
-
-    def check_dims(self, dims: dict[str, str | int], where: str) -> None:
-        """Raise ValueError unless `dims` gives exactly this table's dimensions with known codes."""
-        if set(dims) != set(self.dimensions):
-            raise ValueError(f"{where}: dimensions {sorted(dims)} but table {self.name} has {sorted(self.dimensions)}")
-        for dim, code in dims.items():
-            if dim in codelists.NUMERIC_DIMENSIONS:
-                if not isinstance(code, int):
-                    raise ValueError(f"{where}: {dim}={code!r} is not an integer")
-            elif not isinstance(code, str) or code not in codelists.codelist(dim):
-                raise ValueError(f"{where}: {dim}={code!r} is not a code of codelist {dim!r}")
-
-
-def qualifier_ok(qualifier: str) -> bool:
-    """Whether `qualifier` is in the vocabulary."""
-    return qualifier in QUALIFIERS

@@ -27,11 +27,14 @@ from fintech_stats.errors import IntegrityError, UnknownTableError, UnknownVersi
 __all__ = [
     "CATALOG_FILE",
     "ENV_VAR",
+    "GAPS_FILE",
     "REPORTS_FILE",
     "catalog_entries",
     "clear_caches",
     "datasets_dir",
     "entry",
+    "gaps_entry",
+    "published_files",
     "read_json",
     "register_cache",
     "sha256_file",
@@ -43,6 +46,7 @@ __all__ = [
 ENV_VAR = "FINTECH_STATS_DATASETS"
 CATALOG_FILE = "catalog.json"
 REPORTS_FILE = "reports.json"
+GAPS_FILE = "gaps.parquet"
 
 
 def datasets_dir() -> Path:
@@ -84,6 +88,15 @@ def catalog_entries(directory: Path | None = None) -> dict[str, dict[str, dict[s
     """table -> version -> catalog entry, as published."""
     tables: dict[str, dict[str, dict[str, Any]]] = _catalog(str(directory or datasets_dir()))["tables"]
     return tables
+
+
+def gaps_entry(directory: Path | None = None) -> dict[str, Any]:
+    """The catalog's record of the gaps registry: path, sha256, rows."""
+    data = _catalog(str(directory or datasets_dir()))
+    if "gaps" not in data:
+        raise IntegrityError(f"the catalog of {directory or datasets_dir()} lists no gaps registry: rebuild the store")
+    gaps: dict[str, Any] = data["gaps"]
+    return gaps
 
 
 def entry(table: str, version: str | None = None, directory: Path | None = None) -> dict[str, Any]:
@@ -136,28 +149,40 @@ def read_json(relative: str, sha256: str | None = None, directory: Path | None =
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def verify_all(directory: Path | None = None) -> tuple[int, list[str]]:
-    """Check the sha256 of every published file; return how many were checked and the problems."""
+def published_files(directory: Path | None = None) -> list[tuple[str, str]]:
+    """(relative path, catalog sha256) of every file the catalog lists."""
     base = directory or datasets_dir()
-    checked, problems = 0, []
+    files: list[tuple[str, str]] = []
     for versions in catalog_entries(base).values():
         for e in versions.values():
             for path_key, hash_key in (
                 ("path", "sha256"),
                 ("spec_path", "spec_sha256"),
                 ("restatements_path", "restatements_sha256"),
+                ("conflicts_path", "conflicts_sha256"),
             ):
-                if e.get(path_key) is None:
-                    continue
-                checked += 1
-                path = base / e[path_key]
-                if not path.is_file():
-                    problems.append(f"{path}: missing (catalog sha256 {e[hash_key]})")
-                    continue
-                actual = sha256_file(path)
-                if actual != e[hash_key]:
-                    problems.append(f"{path}: sha256 expected {e[hash_key]}, actual {actual}")
-    return checked, problems
+                if e.get(path_key) is not None:
+                    files.append((e[path_key], e[hash_key]))
+    gaps = _catalog(str(base)).get("gaps")
+    if gaps is not None:
+        files.append((gaps["path"], gaps["sha256"]))
+    return files
+
+
+def verify_all(directory: Path | None = None) -> tuple[int, list[str]]:
+    """Check the sha256 of every published file; return how many were checked and the problems."""
+    base = directory or datasets_dir()
+    problems = []
+    files = published_files(base)
+    for relative, expected in files:
+        path = base / relative
+        if not path.is_file():
+            problems.append(f"{path}: missing (catalog sha256 {expected})")
+            continue
+        actual = sha256_file(path)
+        if actual != expected:
+            problems.append(f"{path}: sha256 expected {expected}, actual {actual}")
+    return len(files), problems
 
 
 def clear_caches() -> None:

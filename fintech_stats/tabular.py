@@ -1,7 +1,11 @@
 """From observations to typed, sorted Arrow tables, following each table's spec.
 
-Dimension columns are dictionary-encoded with the whole codelist, in codelist order, as the
-dictionary, so that pandas reads them as ordered-by-codelist categoricals; `year` is int16.
+Dimension columns are dictionary-encoded with the codes the file uses, in codelist order, as the
+dictionary (ordered where the codelist is ordinal: buckets, bands), so that pandas reads them as
+categoricals holding only the table's codes, sorting as the codelist does; `year` is int16.  The
+rows are stored sorted by their dimensions in codelist order, so a reader that ignores the
+dictionary still gets them in that order.  `unit` and `qualifier` are dictionary-encoded in
+vocabulary order.
 """
 
 from __future__ import annotations
@@ -11,17 +15,30 @@ from typing import Any
 
 import pyarrow as pa
 
-from fintech_stats import codelists
-from fintech_stats.observation import Observation
+from fintech_stats import codelists, vocabulary
+from fintech_stats.observation import Gap, Observation
 from fintech_stats.spec import TableSpec
 
-__all__ = ["arrow_schema", "sort_key", "spec_document", "to_arrow"]
+__all__ = ["GAP_SCHEMA", "arrow_schema", "gaps_arrow", "sort_key", "spec_document", "to_arrow"]
+
+#: The schema of the gaps registry (gaps.parquet).
+GAP_SCHEMA = pa.schema(
+    [
+        pa.field("report_id", pa.string(), nullable=False),
+        pa.field("span_start", pa.int64(), nullable=False),
+        pa.field("span_end", pa.int64(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("location", pa.string()),
+        pa.field("note", pa.string()),
+    ]
+)
 
 
 def _dim_type(dim: str) -> pa.DataType:
     if dim in codelists.NUMERIC_DIMENSIONS:
         return pa.int16()
-    return pa.dictionary(pa.int16(), pa.string())
+    return pa.dictionary(pa.int16(), pa.string(), ordered=codelists.dimension(dim).ordered)
 
 
 def arrow_schema(spec: TableSpec) -> pa.Schema:
@@ -36,6 +53,7 @@ def arrow_schema(spec: TableSpec) -> pa.Schema:
         pa.field("span_start", pa.int64(), nullable=False),
         pa.field("span_end", pa.int64(), nullable=False),
         pa.field("literal", pa.string(), nullable=False),
+        pa.field("location", pa.string()),
         pa.field("repair", pa.string()),
         pa.field("note", pa.string()),
     ]
@@ -54,10 +72,12 @@ def sort_key(spec: TableSpec, obs: Observation) -> tuple[Any, ...]:
     return (*key, obs.span_start)
 
 
-def _dictionary_column(values: Sequence[str], vocabulary: Sequence[str]) -> pa.Array:
-    index = {v: i for i, v in enumerate(vocabulary)}
+def _dictionary_column(values: Sequence[str], vocabulary_order: Sequence[str], ordered: bool = False) -> pa.Array:
+    used = set(values)
+    dictionary = [v for v in vocabulary_order if v in used]
+    index = {v: i for i, v in enumerate(dictionary)}
     return pa.DictionaryArray.from_arrays(
-        pa.array([index[v] for v in values], pa.int16()), pa.array(list(vocabulary), pa.string())
+        pa.array([index[v] for v in values], pa.int16()), pa.array(dictionary, pa.string()), ordered=ordered
     )
 
 
@@ -70,36 +90,47 @@ def to_arrow(spec: TableSpec, observations: Sequence[Observation]) -> pa.Table:
         if dim in codelists.NUMERIC_DIMENSIONS:
             columns.append(pa.array(values, pa.int16()))
         else:
-            columns.append(_dictionary_column([str(v) for v in values], list(codelists.codelist(dim))))
+            codes = codelists.dimension(dim)
+            columns.append(_dictionary_column([str(v) for v in values], list(codes.codes), codes.ordered))
     columns += [
         pa.array([None if o.value is None else float(o.value) for o in rows], pa.float64()),
         pa.array([None if o.value_high is None else float(o.value_high) for o in rows], pa.float64()),
-        _dictionary_column([o.unit for o in rows], sorted(spec.units)),
-        _dictionary_column([o.qualifier for o in rows], ["exact", "approx", "over", "under", "range"]),
+        _dictionary_column([o.unit for o in rows], list(vocabulary.UNITS)),
+        _dictionary_column([o.qualifier for o in rows], list(vocabulary.QUALIFIERS)),
         pa.array([o.report_id for o in rows], pa.string()),
         pa.array([o.span_start for o in rows], pa.int64()),
         pa.array([o.span_end for o in rows], pa.int64()),
         pa.array([o.literal for o in rows], pa.string()),
+        pa.array([o.location for o in rows], pa.string()),
         pa.array([o.repair for o in rows], pa.string()),
         pa.array([o.note for o in rows], pa.string()),
     ]
     return pa.Table.from_arrays(columns, schema=arrow_schema(spec))
 
 
-def spec_document(spec: TableSpec) -> dict[str, Any]:
-    """The JSON description of a table version: metadata, columns, and its dimensions' codelists."""
+def spec_document(spec: TableSpec, observations: Sequence[Observation]) -> dict[str, Any]:
+    """The JSON description of a table version: metadata, columns, and its dimensions' codes.
+
+    Each dimension lists the codes its rows use (primary rows and restatements), in codelist order,
+    with their labels: the published metadata is self-contained, and adding codes to a shared
+    codelist later changes no published table.
+    """
     dims: list[dict[str, Any]] = []
     for dim in spec.dimensions:
         if dim in codelists.NUMERIC_DIMENSIONS:
-            dims.append({"name": dim, "type": "integer", "codes": None})
-        else:
-            dims.append(
-                {
-                    "name": dim,
-                    "type": "code",
-                    "codes": [{"code": c, "zh": zh, "en": en} for c, (zh, en) in codelists.codelist(dim).items()],
-                }
-            )
+            dims.append({"name": dim, "type": "integer", "codelist": None, "ordered": True, "codes": None})
+            continue
+        codes = codelists.dimension(dim)
+        used = {str(o.dim_dict[dim]) for o in observations}
+        dims.append(
+            {
+                "name": dim,
+                "type": "code",
+                "codelist": codes.name,
+                "ordered": codes.ordered,
+                "codes": [{"code": c, "zh": zh, "en": en} for c, (zh, en) in codes.codes.items() if c in used],
+            }
+        )
     return {
         "name": spec.name,
         "version": spec.version,
@@ -107,10 +138,34 @@ def spec_document(spec: TableSpec) -> dict[str, Any]:
         "title_zh": spec.title_zh,
         "description": spec.description,
         "report_id": spec.report_id,
+        "topic": spec.topic,
         "source": spec.source,
         "units": list(spec.units),
         "primary_key": list(spec.primary_key),
         "dimensions": dims,
         "columns": list(spec.columns),
-        "usage_warnings": [{"type": w.type, "description": w.description} for w in spec.usage_warnings],
+        "usage_warnings": [
+            {"type": w.type, "description": w.description, "lost": vocabulary.WARNING_KINDS[w.type].lost}
+            for w in spec.usage_warnings
+        ],
     }
+
+
+def gaps_arrow(gaps: Sequence[Gap]) -> pa.Table:
+    """The gaps registry as an Arrow table, sorted by report and position."""
+    rows = sorted(gaps, key=lambda g: (g.report_id, g.span_start, g.span_end))
+    return pa.Table.from_pylist(
+        [
+            {
+                "report_id": g.report_id,
+                "span_start": g.span_start,
+                "span_end": g.span_end,
+                "text": g.text,
+                "kind": g.kind,
+                "location": g.location,
+                "note": g.note,
+            }
+            for g in rows
+        ],
+        schema=GAP_SCHEMA,
+    )

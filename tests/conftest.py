@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from fintech_stats import build, corpus, store
 from fintech_stats.build import BuiltTable
+
+# A fast default for development; CI runs `HYPOTHESIS_PROFILE=ci` (5,000 examples a property).
+settings.register_profile("dev", max_examples=300)
+settings.register_profile("ci", max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def fail_on_call(real: Callable[..., Any], n: int, error: Exception) -> Callable[..., Any]:
@@ -35,8 +42,7 @@ def corpus_path() -> Path:
 @pytest.fixture(scope="session")
 def built(corpus_path: Path) -> list[BuiltTable]:
     """Every table, extracted from the corpus in memory."""
-    tables, _ = build.extract_all(corpus_path)
-    return tables
+    return build.extract_all(corpus_path).tables
 
 
 @pytest.fixture(scope="session")

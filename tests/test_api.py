@@ -33,6 +33,7 @@ def test_tables_and_catalog(fresh_store: Path) -> None:
         "rows",
         "restatements",
     ]
+    assert "conflicts" in cat.columns
     assert set(cat["table"]) == set(names)
     for entry in cat.itertuples():
         assert Path(entry.path).is_absolute()
@@ -55,6 +56,7 @@ def test_load_dtypes_follow_the_spec(fresh_store: Path) -> None:
         "span_start",
         "span_end",
         "literal",
+        "location",
         "repair",
         "note",
     ]
@@ -92,7 +94,7 @@ def test_unknown_table_suggests_close_matches(fresh_store: Path) -> None:
 
 
 def test_unknown_version_lists_versions(fresh_store: Path) -> None:
-    with pytest.raises(UnknownVersionError, match=r"has no version '9\.9\.9'; published versions: 1\.0\.0"):
+    with pytest.raises(UnknownVersionError, match=r"has no version '9\.9\.9'; published versions: 1\.1\.0"):
         fs.load(NODES, version="9.9.9")
 
 
@@ -115,13 +117,14 @@ def test_claims(fresh_store: Path) -> None:
         "literal",
         "span_start",
         "span_end",
+        "location",
         "dims",
         "mention",
         "note",
     ]
     cat = fs.catalog()
-    assert len(claims) == cat["rows"].sum() + cat["restatements"].sum()
-    assert set(claims["mention"]) == {"primary", "restatement"}
+    assert len(claims) == cat["rows"].sum() + cat["restatements"].sum() + cat["conflicts"].sum()
+    assert set(claims["mention"]) == {"primary", "restatement", "conflict"}
     sample = claims[claims["table"] == NODES].iloc[0]
     assert set(json.loads(sample["dims"])) == {"year", "plan_or_actual", "server_node_bucket", "measure"}
     texts: dict[str, str] = {}
@@ -141,10 +144,17 @@ def test_reports(fresh_store: Path) -> None:
         "views",
         "text_chars",
         "text_status",
+        "text_extent",
+        "n_tables",
         "n_claims",
+        "n_gaps",
+        "curation_note",
     ]
     assert len(frame) == 19 and frame["pages"].sum() == 1394
-    assert frame["text_status"].value_counts().to_dict() == {"full": 10, "snippet": 8, "digits_lost": 1}
+    statuses = frame["text_status"].value_counts().to_dict()
+    assert statuses == {"full": 9, "truncated": 1, "snippet": 8, "digits_lost": 1}
+    truncated = frame.set_index("report_id").loc["pcac-payment-fintech-cases-2023"]
+    assert truncated["text_status"] == "truncated" and "case 25" in truncated["text_extent"]
     survey = frame.set_index("report_id").loc["fe-graph-database-survey-2023"]
     assert survey["n_claims"] == (fs.claims()["report_id"] == "fe-graph-database-survey-2023").sum()
 
@@ -172,3 +182,19 @@ def test_import_is_light() -> None:
     code = "import sys, fintech_stats; print(sorted(m for m in ('pandas', 'pyarrow', 'camelot') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_published_version_still_loads() -> None:
+    # The published store of the checkout: 1.0.0 of every r02 table stays loadable after 1.1.0.
+    store.clear_caches()
+    cat = fs.catalog()
+    first = cat[(cat["version"] == "1.0.0") & cat["table"].str.startswith("graph_db_")]
+    assert len(first) == 42
+    for entry in first.itertuples():
+        frame = fs.load(entry.table, version="1.0.0")
+        assert len(frame) == entry.rows
+        assert "location" not in frame.columns  # the column came with 1.1.0
+    corrected = fs.load("graph_db_usage_by_institution_type")
+    assert "at_most" in set(corrected["qualifier"].astype(str))
+    old = fs.load("graph_db_usage_by_institution_type", version="1.0.0")
+    assert "at_most" not in set(old["qualifier"].astype(str))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from fintech_stats import build, store
+from fintech_stats import build, curation, store
+from fintech_stats.curation import engine
 from fintech_stats.errors import AnchorError, PublishedVersionError
-from fintech_stats.extractors import anchors, extractor_modules
 from tests.conftest import fail_on_call
 
 
@@ -62,11 +62,12 @@ def test_refuses_to_change_a_published_version(built_once: Path, tmp_path: Path)
     shutil.copytree(built_once, target)
     catalog = json.loads((target / "catalog.json").read_text("utf-8"))
     name = "graph_db_scale_by_server_nodes"
-    entry = catalog["tables"][name]["1.0.0"]
+    version = max(catalog["tables"][name], key=store.version_key)
+    entry = catalog["tables"][name][version]
     table = pq.read_table(target / entry["path"])
     build.write_parquet(table.slice(1), target / entry["path"])  # the published data differs
     before = _snapshot(target)
-    with pytest.raises(PublishedVersionError, match=f"table {name} version 1.0.0 is published"):
+    with pytest.raises(PublishedVersionError, match=f"table {name} version {version} is published"):
         build.build(target)
     assert _snapshot(target) == before
 
@@ -77,18 +78,18 @@ def test_failed_build_leaves_datasets_untouched(
     target = tmp_path / "datasets"
     shutil.copytree(built_once, target)
     before = _snapshot(target)
-    module = extractor_modules()[0]
-    broken = anchors.table(
-        "zz_broken_table",
-        title="t",
-        description="d",
-        source="x",
-        dims=("institution_type",),
-        unit="percent",
-        rows=[anchors.row(r"{Q}的", institution_type="all")],  # matches many times
+    folders = tmp_path / "curation"
+    shutil.copytree(curation.FOLDER / "r02", folders / "r02")
+    broken = folders / "r99"
+    broken.mkdir()
+    (broken / "tables.toml").write_text(
+        'report_id = "fe-graph-database-survey-2023"\ntopic = "zz"\n\n[[table]]\nname = "zz_broken_table"\n'
+        'title = "t"\ndescription = "d"\nsource = "x"\ndims = ["institution_type"]\nunit = "percent"\n',
+        "utf-8",
     )
-    monkeypatch.setattr(module, "TABLES", [*module.TABLES, broken])
-    with pytest.raises(AnchorError, match=r"table zz_broken_table, row 0 .*matched \d+ times"):
+    (broken / "rows.tsv").write_text("table\tanchor\tdims\nzz_broken_table\t{Q}的\tinstitution_type=all\n", "utf-8")
+    monkeypatch.setattr(curation, "FOLDER", folders)
+    with pytest.raises(AnchorError, match=r"r99/rows\.tsv:2: table zz_broken_table: pattern .*matched \d+ times"):
         build.build(target)
     assert _snapshot(target) == before
 
@@ -97,7 +98,9 @@ def test_extractor_raising_midway(built_once: Path, tmp_path: Path, monkeypatch:
     target = tmp_path / "datasets"
     shutil.copytree(built_once, target)
     before = _snapshot(target)
-    monkeypatch.setattr(build, "extract_table", fail_on_call(build.extract_table, 5, RuntimeError("extractor crashed")))
+    monkeypatch.setattr(
+        engine, "extract_table", fail_on_call(engine.extract_table, 5, RuntimeError("extractor crashed"))
+    )
     with pytest.raises(RuntimeError, match="extractor crashed"):
         build.build(target)
     assert _snapshot(target) == before
@@ -109,9 +112,12 @@ def test_check_names_table_row_and_span(built_once: Path, corpus_path: Path, tmp
     changed = tmp_path / "corpus"
     changed.mkdir()
     raw = (corpus_path / "listing-fintech-p01.txt").read_text("utf-8")
-    marker = "仅有 2.5%的机构表示没听说过"
-    assert raw.count(marker) == 1
-    (changed / "listing-fintech-p01.txt").write_text(raw.replace(marker, marker.replace("2.5", "3.5")), "utf-8")
+    # Both statements of the fact (图 7 and its restatement in the summary) change together.
+    markers = ("仅有 2.5%的机构表示没听说过", "仅 2.5%未听说过图数据库")
+    for marker in markers:
+        assert raw.count(marker) == 1
+        raw = raw.replace(marker, marker.replace("2.5", "3.5"))
+    (changed / "listing-fintech-p01.txt").write_text(raw, "utf-8")
     problems = build.check(built_once, changed)
     assert problems, "a changed number must be reported"
     joined = "\n".join(problems)

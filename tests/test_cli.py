@@ -12,7 +12,7 @@ from fintech_stats.cli import main
 def test_tables(fresh_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tables"]) == 0
     out = capsys.readouterr().out
-    assert "graph_db_scale_by_server_nodes" in out and "1.0.0" in out
+    assert "graph_db_scale_by_server_nodes" in out and "1.1.0" in out
 
 
 def test_show(fresh_store: Path, capsys: pytest.CaptureFixture[str]) -> None:

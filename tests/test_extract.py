@@ -1,72 +1,145 @@
-"""The extraction engine fails loudly, naming table, row and pattern."""
+"""The curation engine reads rows as data and fails loudly, naming file, line, table and pattern."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from fintech_stats.errors import AnchorError
-from fintech_stats.extractors.anchors import row, table
-from fintech_stats.extractors.extract import extract_table
+from fintech_stats.curation import read_curation, run
+from fintech_stats.errors import AnchorError, CurationError
+from fintech_stats.observation import Observation
 
-TEXT = "共 79 家机构。其中 41 家已使用,占比 51.9%;同比降低 20.0%。另有 41 家计划。"
+TEXT = "共 79 家机构。其中 41 家已使用,占比 51.9%;同比降低 20.0%。另有 41 家计划。分别为 10%、20%和 30%。"
+HEADER = "table\tanchor\tdims\tunit\trepair\tmention\tlocation\tafter\tbefore\tnote"
+TABLES = """report_id = "demo"
+topic = "test"
+
+[[table]]
+name = "test_table_demo"
+title = "t"
+description = "d"
+source = "图 1"
+dims = ["institution_type"]
+units = ["count", "percent"]
+"""
 
 
-def _table(*rows):  # type: ignore[no-untyped-def]
-    return table(
-        "test_table_demo",
-        title="t",
-        description="d",
-        source="图 1",
-        dims=("institution_type",),
-        unit=("count", "percent"),
-        rows=list(rows),
+def _run(tmp_path: Path, *rows: str, text: str = TEXT, tables: str = TABLES) -> list[Observation]:
+    folder = tmp_path / "r99"
+    folder.mkdir(exist_ok=True)
+    (folder / "tables.toml").write_text(tables, "utf-8")
+    (folder / "rows.tsv").write_text("\n".join([HEADER, *rows]) + "\n", "utf-8")
+    result = run(read_curation(folder), text)
+    return [o for _, obs in result.tables for o in obs]
+
+
+def test_reads_values_and_spans(tmp_path: Path) -> None:
+    obs = _run(
+        tmp_path,
+        "test_table_demo\t共 {Q}机构\tinstitution_type=all",
+        "test_table_demo\t占比 {Q};\tinstitution_type=city_commercial_bank\t\t\t\t表 1",
     )
+    assert [(float(o.value or 0), o.unit, o.literal) for o in obs] == [
+        (79.0, "count", "79 家"),
+        (51.9, "percent", "51.9%"),
+    ]
+    assert (obs[0].span_start, obs[0].span_end) == (2, 6)
+    assert obs[1].location == "表 1"
 
 
-def test_reads_values_and_spans() -> None:
-    obs = extract_table(
-        _table(row(r"共 {Q}机构", institution_type="all"), row(r"占比 {Q};", institution_type="city_commercial_bank")),
-        "demo",
-        TEXT,
+def test_several_values_on_one_line(tmp_path: Path) -> None:
+    tables = TABLES.replace('dims = ["institution_type"]', 'dims = ["year", "institution_type"]').replace(
+        'units = ["count", "percent"]', 'units = ["count", "percent"]\nfixed = { institution_type = "all" }'
     )
-    assert [(float(o.value or 0), o.unit) for o in obs] == [(79.0, "count"), (51.9, "percent")]
-    assert all(TEXT[o.span_start : o.span_end] == o.literal for o in obs)
+    obs = _run(tmp_path, "test_table_demo\t分别为 {Q}、{Q}和 {Q}。\tyear=2021|2022|2023", tables=tables)
+    assert [(o.dim_dict, float(o.value or 0)) for o in obs] == [
+        ({"year": 2021, "institution_type": "all"}, 10.0),
+        ({"year": 2022, "institution_type": "all"}, 20.0),
+        ({"year": 2023, "institution_type": "all"}, 30.0),
+    ]
 
 
-def test_no_match_names_table_row_and_pattern() -> None:
-    with pytest.raises(AnchorError, match=r"table test_table_demo, row 0 .*'共 \{Q\}银行'.*matched 0 times"):
-        extract_table(_table(row(r"共 {Q}银行", institution_type="all")), "demo", TEXT)
+def test_no_match_names_file_line_table_and_pattern(tmp_path: Path) -> None:
+    with pytest.raises(
+        AnchorError, match=r"rows\.tsv:2: table test_table_demo: pattern '共 \{Q\}银行' matched 0 times"
+    ):
+        _run(tmp_path, "test_table_demo\t共 {Q}银行\tinstitution_type=all")
 
 
-def test_two_matches_fail() -> None:
+def test_two_matches_fail(tmp_path: Path) -> None:
     with pytest.raises(AnchorError, match=r"'\{Q\},' matched 2 times \(at 2, 8\)"):
-        extract_table(_table(row(r"{Q},", institution_type="all")), "demo", "甲 5 家,乙 5 家,")
+        _run(tmp_path, "test_table_demo\t{Q},\tinstitution_type=all", text="甲 5 家,乙 5 家,")
 
 
-def test_scoped_anchor() -> None:
-    obs = extract_table(_table(row(r"另有 {Q}计划", institution_type="all", after="同比")), "demo", TEXT)
+def test_scoped_anchor(tmp_path: Path) -> None:
+    obs = _run(tmp_path, "test_table_demo\t{Q}计划\tinstitution_type=all\t\t\t\t\t同比")
     assert obs[0].literal == "41 家"
 
 
-def test_typed_value_refused() -> None:
+def test_typed_value_refused(tmp_path: Path) -> None:
     with pytest.raises(AnchorError, match="holds the value's digits"):
-        extract_table(_table(row(r"占比 {Q}(?<=51\.9%)", institution_type="all")), "demo", TEXT)
+        _run(tmp_path, r"test_table_demo	占比 {Q}(?<=51\.9%)	institution_type=all")
 
 
-def test_decrease_word_outside_literal_refused() -> None:
+def test_decrease_word_outside_literal_refused(tmp_path: Path) -> None:
     with pytest.raises(AnchorError, match="decrease word"):
-        extract_table(_table(row(r"同比降低 {Q}。", institution_type="all")), "demo", TEXT)
-    obs = extract_table(_table(row(r"同比{Q}。", institution_type="all")), "demo", TEXT)
+        _run(tmp_path, "test_table_demo\t同比降低 {Q}。\tinstitution_type=all")
+    obs = _run(tmp_path, "test_table_demo\t同比{Q}。\tinstitution_type=all")
     assert float(obs[0].value or 0) == -20.0
 
 
-def test_unknown_code_and_unit() -> None:
+def test_unknown_code_unit_and_column(tmp_path: Path) -> None:
     with pytest.raises(AnchorError, match="not a code of codelist"):
-        extract_table(_table(row(r"共 {Q}机构", institution_type="banks")), "demo", TEXT)
-    with pytest.raises(AnchorError, match="several: give unit="):
-        extract_table(_table(row(r"其中 {Q}家", institution_type="all")), "demo", "其中 41家")
+        _run(tmp_path, "test_table_demo\t共 {Q}机构\tinstitution_type=banks")
+    with pytest.raises(AnchorError, match="several: give the row a unit"):
+        _run(tmp_path, "test_table_demo\t其中 {Q}家\tinstitution_type=all", text="其中 41家")
+    with pytest.raises(CurationError, match=r"rows\.tsv:2, column unit: 'TB' is not a unit of table"):
+        _run(tmp_path, "test_table_demo\t共 {Q}机构\tinstitution_type=all\tTB")
+    with pytest.raises(CurationError, match=r"rows\.tsv:2, column dims: 'institution_type' is not name=code"):
+        _run(tmp_path, "test_table_demo\t共 {Q}机构\tinstitution_type")
 
 
-def test_anchor_needs_one_q() -> None:
-    with pytest.raises(AnchorError, match="exactly one"):
-        extract_table(_table(row(r"共 79", institution_type="all")), "demo", TEXT)
+def test_anchor_needs_a_q(tmp_path: Path) -> None:
+    with pytest.raises(CurationError, match=r"rows\.tsv:2, column anchor: the anchor holds no \{Q\}"):
+        _run(tmp_path, "test_table_demo\t共 79\tinstitution_type=all")
+
+
+def test_words_after_the_value_may_take_back_its_tail(tmp_path: Path) -> None:
+    # The longest quantity at 可以 is 数万倍提升; the words 提升 take their own characters back.
+    obs = _run(
+        tmp_path,
+        "test_table_demo\t可以{Q}提升关联\tinstitution_type=all",
+        text="可以数万倍提升关联查询",
+        tables=TABLES.replace('units = ["count", "percent"]', 'unit = "times"'),
+    )
+    assert obs[0].literal == "数万倍"
+
+
+def test_anchors_are_linear_on_long_digit_runs(tmp_path: Path) -> None:
+    import time
+
+    # A 10,000-digit run before the words, and a real value after it: the run is refused as a
+    # number (more than quantity.MAX_DIGITS digits), the value is found, and fast.
+    text = "前言" + "1" * 10_000 + "家机构。另有 41 家机构。"
+    tables = TABLES.replace('units = ["count", "percent"]', 'unit = "count"')
+    began = time.perf_counter()
+    obs = _run(tmp_path, "test_table_demo\t{Q}机构。\tinstitution_type=all", text=text, tables=tables)
+    obs += _run(tmp_path, "test_table_demo\t另有 {Q}机构\tinstitution_type=all", text=text, tables=tables)
+    with pytest.raises(AnchorError, match="matched 0 times"):
+        _run(tmp_path, "test_table_demo\t前言{Q}机构\tinstitution_type=all", text=text, tables=tables)
+    elapsed = time.perf_counter() - began
+    assert [o.literal for o in obs] == ["41 家", "41 家"]
+    assert elapsed < 2.0, elapsed  # 58 s with the anchor regex of old; a generous limit
+
+
+def test_gaps_must_match_as_often_as_they_say(tmp_path: Path) -> None:
+    folder = tmp_path / "r99"
+    folder.mkdir()
+    (folder / "tables.toml").write_text('report_id = "demo"\ntopic = "test"\n', "utf-8")
+    (folder / "gaps.tsv").write_text("anchor\tkind\tmatches\n(?<![\\d.])(%)\tpercent_without_digits\t2\n", "utf-8")
+    result = run(read_curation(folder), "贡献超过%,达到%。占 5%")
+    assert [(g.span_start, g.text) for g in result.gaps] == [(4, "%"), (8, "%")]
+    (folder / "gaps.tsv").write_text("anchor\tkind\tmatches\n(?<![\\d.])(%)\tpercent_without_digits\t3\n", "utf-8")
+    with pytest.raises(AnchorError, match=r"gaps\.tsv:2: gap pattern .* matched 2 times.*says 3"):
+        run(read_curation(folder), "贡献超过%,达到%。占 5%")

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.quantity import Quantity, parse, parse_at
+from fintech_stats.quantity import QUALIFIERS, Quantity, parse, parse_at
 
 # The pieces numeric expressions are made of, and their neighbours.
 _WORDS = (
@@ -15,7 +15,8 @@ _WORDS = (
 )
 _PIECES = [*"0123456789.,，%％-~～至—/+ ", *"零〇一二两三四五六七八九十百千万亿半数几分之", *_WORDS.split(" ")]
 _MIXES = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
-_LIMITS = settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Example counts come from the hypothesis profile (tests/conftest.py): a fast default, 5,000 in CI.
+_LIMITS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check(text: str) -> None:
@@ -24,7 +25,7 @@ def _check(text: str) -> None:
     except QuantityParseError:
         return
     assert isinstance(result, Quantity)
-    assert result.qualifier in ("exact", "approx", "over", "under", "range")
+    assert result.qualifier in QUALIFIERS
 
 
 @_LIMITS
@@ -39,7 +40,7 @@ def test_parse_mixes_of_digits_numerals_units(text: str) -> None:
     _check(text)
 
 
-@settings(max_examples=2000, deadline=None)
+@_LIMITS
 @given(_MIXES, st.integers(min_value=0, max_value=40))
 def test_parse_at_any_position(text: str, pos: int) -> None:
     try:

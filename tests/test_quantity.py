@@ -41,7 +41,7 @@ EXAMPLES = [
     ("400 多个", "400", None, "count", "over"),
     ("十余家", "10", None, "count", "over"),
     ("不足 5%", "5", None, "percent", "under"),
-    ("不到 10 人", "10", None, "count", "under"),
+    ("不到 10 人", "10", None, "person", "under"),
     ("30%以下", "30", None, "percent", "under"),
     ("三", "3", None, None, "exact"),
     ("两", "2", None, None, "exact"),
@@ -58,6 +58,32 @@ EXAMPLES = [
     ("0.5个百分点", "0.5", None, "percentage_point", "exact"),
     ("3 倍", "3", None, "times", "exact"),
     ("128 核以上", "128", None, "count", "over"),
+    # bounds the text states, durations, ranks, currencies and the units the later reports need
+    ("尚未超过 50%", "50", None, "percent", "at_most"),
+    ("不超过 3 家", "3", None, "count", "at_most"),
+    ("10 天以内", "10", None, "day", "at_most"),
+    ("不低于 99.99%", "99.99", None, "percent", "at_least"),
+    ("至少 5 倍", "5", None, "times", "at_least"),
+    ("3 个月", "3", None, "month", "exact"),
+    ("近2周", "2", None, "week", "approx"),
+    ("5 年", "5", None, "year", "exact"),
+    ("第一", "1", None, "rank", "exact"),
+    ("第 2 名", "2", None, "rank", "exact"),
+    ("前五", "5", None, "rank", "at_most"),
+    ("430 亿欧元", "43000000000", None, "EUR", "exact"),
+    ("1 万亿日元", "1000000000000", None, "JPY", "exact"),
+    ("510 万亿韩元", "510000000000000", None, "KRW", "exact"),
+    ("20 亿港元", "2000000000", None, "HKD", "exact"),
+    ("5 万笔/秒", "50000", None, "tps", "exact"),
+    ("10000 TPS", "10000", None, "tps", "exact"),
+    ("200 毫秒", "0.2", None, "second", "exact"),
+    ("256 TOPS", "256", None, "tops", "exact"),
+    ("1 PFLOPS", "1000", None, "tflops", "exact"),
+    ("900 GB/s", "900", None, "GBps", "exact"),
+    ("7nm", "7", None, "nm", "exact"),
+    ("12 万吨", "120000", None, "tonne", "exact"),
+    ("915人", "915", None, "person", "exact"),
+    ("85.6 分", "85.6", None, "point", "exact"),
 ]
 
 
@@ -181,10 +207,36 @@ def test_round_trip_ranges(low: int, span: int, mult: str) -> None:
 @given(st.integers(min_value=1, max_value=999), st.sampled_from(["家", "个", "份", "人"]))
 def test_round_trip_chinese_numerals(n: int, unit: str) -> None:
     q = parse(f"{_cn(n)}{unit}")
-    assert (q.value, q.unit) == (n, "count")
+    assert (q.value, q.unit) == (n, "person" if unit == "人" else "count")
 
 
 @given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=99))
 def test_round_trip_fractions(num: int, den: int) -> None:
     assert parse(f"{num}/{den}").value == Decimal(num * 100) / Decimal(den)
     assert parse(f"{_cn(den)}分之{_cn(num)}").value == Decimal(num * 100) / Decimal(den)
+
+
+def test_long_digit_runs_are_refused_in_linear_time() -> None:
+    import time
+
+    from fintech_stats.errors import QuantityParseError
+    from fintech_stats.quantity import MAX_DIGITS, parse_at
+
+    assert parse_at("1" * MAX_DIGITS + "家", 0).value == Decimal("1" * MAX_DIGITS)
+    began = time.perf_counter()
+    for n in (10_000, 1_000_000):
+        with pytest.raises(QuantityParseError, match=f"{n} digits"):
+            parse_at("1" * n + "家", 0)
+    assert time.perf_counter() - began < 5  # 46 s for 10^6 digits before
+
+
+def test_whole_magnitudes_and_inverted_ranges() -> None:
+    from fintech_stats.quantity import parse_at
+
+    assert (parse_at("数十万家", 0).value, parse_at("数十万家", 0).literal) == (100000, "数十万家")
+    assert parse_at("数千亿元", 0).value == 10**11
+    assert parse_at("数百万", 0).value == 10**6
+    # A figure label 5-1% is no range with its high end below its low end: 5 is read alone.
+    five = parse_at("5-1%", 0)
+    assert (five.value, five.value_high, five.literal) == (5, None, "5")
+    assert parse("20%-30%").value_high == 30

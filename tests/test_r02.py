@@ -28,7 +28,7 @@ def tables(built: list[BuiltTable]) -> dict[str, BuiltTable]:
 
 
 def test_coverage(tables: dict[str, BuiltTable]) -> None:
-    claims = sum(len(b.primary) + len(b.restatements) for b in tables.values())
+    claims = sum(len(b.primary) + len(b.restatements) + len(b.conflicts) for b in tables.values())
     assert claims >= 440
     assert len(tables) >= 35
 
@@ -36,8 +36,7 @@ def test_coverage(tables: dict[str, BuiltTable]) -> None:
 def test_table3_is_complete(tables: dict[str, BuiltTable]) -> None:
     cells = 0
     for name, bucket in SCALE.items():
-        rows = [o for o in tables[name].primary if o.repair != "restated"]
-        by = {(o.dim_dict["year"], o.dim_dict[bucket], o.dim_dict["measure"]): o for o in rows}
+        by = {(o.dim_dict["year"], o.dim_dict[bucket], o.dim_dict["measure"]): o for o in tables[name].primary}
         buckets = {k[1] for k in by}
         for b in buckets:
             for key in (
@@ -84,10 +83,26 @@ def test_table3_repairs(tables: dict[str, BuiltTable]) -> None:
     assert repairs["control_char_dropped"] == 3  # 15.4, 166.7, 85.7
 
 
-def test_summary_contradiction_is_noted(tables: dict[str, BuiltTable]) -> None:
+def test_summary_contradictions_are_conflicts(tables: dict[str, BuiltTable]) -> None:
+    # 观点摘要 gives 36.6% and -50.0% where 表 3 has 26.6% and -43.8%: conflicts, never restatements.
     nodes = tables["graph_db_scale_by_server_nodes"]
-    restated = {o.dims: o for o in nodes.restatements}
     primary = {o.dims: o for o in nodes.primary}
-    differing = [o for k, o in restated.items() if o.value != primary[k].value]
-    assert len(differing) == 2
-    assert all(o.note for o in differing)
+    assert sorted((o.literal, primary[o.dims].literal) for o in nodes.conflicts) == [
+        ("36.6%", "26.6%"),
+        ("同比降低 50.0%", "-43.8"),
+    ]
+    assert all(o.note for o in nodes.conflicts)
+    assert all(o.value == primary[o.dims].value or o.qualifier != "exact" for o in nodes.restatements)
+    plans = tables["graph_db_scenario_plan_2023"]
+    assert sorted(o.literal for o in plans.conflicts) == ["32.7%", "超 90%", "超 90%"]
+
+
+def test_bounds_and_durations_are_typed(tables: dict[str, BuiltTable]) -> None:
+    # 使用率尚未超过 50% is an upper bound; 3 个月 and 近2周 are durations (issue: vocabulary for bounds).
+    usage = {o.dims: o for o in tables["graph_db_usage_by_institution_type"].primary}
+    bound = usage[(("graph_db_usage_stage", "using"), ("institution_type", "city_and_rural_banks"))]
+    assert (bound.value, bound.qualifier, bound.literal) == (50, "at_most", "尚未超过 50%")
+    months = [o for o in tables["graph_db_case_abc"].primary if o.unit == "month"]
+    weeks = [o for o in tables["graph_db_case_sunshine_insurance"].primary if o.unit == "week"]
+    assert [(o.value, o.literal) for o in months] == [(3, "3 个月")]
+    assert [(o.value, o.qualifier, o.literal) for o in weeks] == [(2, "approx", "近2周")]

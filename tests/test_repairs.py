@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from fintech_stats.curation.layouts import encode_garbled, split_glued_counts
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.extractors.layouts import encode_garbled, split_glued_counts
 from fintech_stats.repairs import REPAIRS, admits, decode_glyph, reparse
 
 

@@ -1,0 +1,205 @@
+"""Generic parsers of flattened tables: rules that split a glued run of numbers into its cells.
+
+Shared code: no report's words or years.  Each parser takes the words and years it needs as
+parameters, given in the report's tables.toml (`[[table.layouts]]`).
+
+`count_share_yoy_block` reads one block of a table printed as
+`<label><year 1> <actual word><glued counts>(<share>)...<year 2> <plan word><glued counts>(<share>)
+...<change word><yoy run>`:
+the counts are split where every count / base reproduces the printed share (the base is read
+from the text), and the year-on-year run is decoded by the glyph rule of `repairs.decode_glyph`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from fintech_stats import quantity
+from fintech_stats.curation.engine import Context, LayoutFunction
+from fintech_stats.observation import Observation
+
+__all__ = ["LAYOUTS", "count_share_yoy_block", "encode_garbled", "split_glued_counts"]
+
+_SHARE_RE = re.compile(r"\((\d+(?:\.\d+)?%)\)")
+_ONE_DECIMAL = Decimal("0.1")
+
+
+def _pct(part: int, base: int) -> Decimal:
+    return (Decimal(part) * 100 / Decimal(base)).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def _compositions(run: str, k: int) -> Iterator[list[str]]:
+    if k == 1:
+        if run and (run == "0" or not run.startswith("0")):
+            yield [run]
+        return
+    for cut in range(1, len(run) - k + 2):
+        head = run[:cut]
+        if head != "0" and head.startswith("0"):
+            continue
+        for rest in _compositions(run[cut:], k - 1):
+            yield [head, *rest]
+
+
+def split_glued_counts(run: str, shares: Sequence[Decimal], base: int) -> tuple[list[str], list[int]]:
+    """Split a glued digit run into len(shares) counts so that count/base reproduces the shares.
+
+    Returns the parts and the indexes of the shares the best split does not reproduce.  The best
+    split must be unique and miss at most one share (a printed typo); otherwise ValueError.
+    """
+    scored: list[tuple[int, list[str]]] = []
+    for parts in _compositions(run, len(shares)):
+        misses = sum(_pct(int(p), base) != s for p, s in zip(parts, shares, strict=True))
+        scored.append((misses, parts))
+    if not scored:
+        raise ValueError(f"{run!r} cannot be split into {len(shares)} counts")
+    best = min(m for m, _ in scored)
+    winners = [p for m, p in scored if m == best]
+    if best > 1 or len(winners) != 1:
+        raise ValueError(
+            f"no unique split of {run!r} fits the shares {list(map(str, shares))} of "
+            f"{base} (best misses {best}, {len(winners)} candidates)"
+        )
+    parts = winners[0]
+    return parts, [i for i, (p, s) in enumerate(zip(parts, shares, strict=True)) if _pct(int(p), base) != s]
+
+
+def encode_garbled(value: Decimal) -> tuple[str, str | None]:
+    """How the damaged 同比变化 row prints `value` (one decimal), and the repair that undoes it.
+
+    Negative values and values under 10 print intact.  Otherwise the first two digits become the
+    character whose code they are in hex (`66.7` -> `f.7`); a control character is dropped.
+    """
+    text = f"{value:.1f}"
+    if value < 10:
+        return text, None
+    code = int(text[:2], 16)
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return text[2:], "control_char_dropped"
+    return chr(code) + text[2:], "glyph_decoded"
+
+
+def _match_yoy(run: str, pos: int, encoded: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Spans of the encoded cells laid end to end over run[pos:], each with or without its '%'."""
+    if not encoded:
+        return [] if pos == len(run) else None
+    cell = encoded[0]
+    if not run.startswith(cell, pos):
+        return None
+    for end in (pos + len(cell) + 1, pos + len(cell)):
+        if end == pos + len(cell) + 1 and not run.startswith("%", pos + len(cell)):
+            continue
+        rest = _match_yoy(run, end, encoded[1:])
+        if rest is not None:
+            return [(pos, end), *rest]
+    return None
+
+
+def count_share_yoy_block(
+    ctx: Context,
+    *,
+    label: str,
+    end: str,
+    base_anchor: str,
+    bucket_dim: str,
+    buckets: Sequence[str],
+    actual_word: str,
+    plan_word: str,
+    change_word: str,
+    years: Sequence[int],
+    location: str | None = None,
+) -> list[Observation]:
+    """Read one block of a count / share / year-on-year table (see the module docstring).
+
+    The block reads `<label><y1> <actual_word><glued counts>(<share>)...<y2> <plan_word><glued
+    counts>(<share>)...<change_word><change run>` and ends where the regex `end` matches; `years`
+    are the two years the block must print; `base_anchor` (with one `{Q}`) reads the number of
+    institutions the shares are of.  Rows get the dimensions year, plan_or_actual (actual, plan),
+    measure (count, share, yoy_change) and `bucket_dim`.
+    """
+    first_year, second_year = (int(y) for y in years)
+    block = re.compile(
+        re.escape(label)
+        + rf"(?P<y1>\d{{4}}) {re.escape(actual_word)}(?P<c1>\d+)(?P<s1>(?:\(\d+(?:\.\d+)?%\))+)"
+        + rf"(?P<y2>\d{{4}}) {re.escape(plan_word)}(?P<c2>\d+)(?P<s2>(?:\(\d+(?:\.\d+)?%\))+)"
+        + rf"{re.escape(change_word)}(?P<yoy>.*?)(?={end})"
+    )
+    base = int(ctx.read(base_anchor).quantities[0].value)
+    matches = list(block.finditer(ctx.text))
+    if len(matches) != 1:
+        raise ctx.fail(f"block {label!r} matched {len(matches)} times")
+    match = matches[0]
+    if (int(match.group("y1")), int(match.group("y2"))) != (first_year, second_year):
+        raise ctx.fail(f"block {label!r} is for years {match.group('y1')}/{match.group('y2')}")
+    out: list[Observation] = []
+    counts: dict[int, list[int]] = {}
+    for group, year, status in (("1", first_year, "actual"), ("2", second_year, "plan")):
+        shares = list(_SHARE_RE.finditer(ctx.text, match.start("s" + group), match.end("s" + group)))
+        if len(shares) != len(buckets):
+            raise ctx.fail(f"block {label!r} {year}: {len(shares)} shares for {len(buckets)} buckets")
+        share_values = [quantity.parse(s.group(1)).value for s in shares]
+        try:
+            parts, misses = split_glued_counts(match.group("c" + group), share_values, base)
+        except ValueError as exc:
+            raise ctx.fail(f"block {label!r} {year}: {exc}") from None
+        counts[year] = [int(p) for p in parts]
+        pos = match.start("c" + group)
+        for i, (bucket, part, share) in enumerate(zip(buckets, parts, shares, strict=True)):
+            dims: dict[str, str | int] = {"year": year, "plan_or_actual": status, bucket_dim: bucket}
+            out.append(
+                ctx.observe(
+                    {**dims, "measure": "count"},
+                    pos,
+                    pos + len(part),
+                    unit="count",
+                    repair="digits_glued",
+                    location=location,
+                )
+            )
+            pos += len(part)
+            note = None
+            if i in misses:
+                note = (
+                    f"Printed share does not match its count: {part}/{base} = "
+                    f"{_pct(int(part), base)}%; kept as printed."
+                )
+            out.append(ctx.observe({**dims, "measure": "share"}, *share.span(1), note=note, location=location))
+    expected = [
+        ((Decimal(b) / Decimal(a) - 1) * 100).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
+        for a, b in zip(counts[first_year], counts[second_year], strict=True)
+    ]
+    encoded = [encode_garbled(v) for v in expected]
+    run_start = match.start("yoy")
+    spans = _match_yoy(match.group("yoy"), 0, [e for e, _ in encoded])
+    if spans is None:
+        raise ctx.fail(
+            f"block {label!r}: the {change_word} run {match.group('yoy')!r} is not the "
+            f"encoding of the changes the counts give ({[str(v) for v in expected]})"
+        )
+    for bucket, value, (_, repair), (a, b) in zip(buckets, expected, encoded, spans, strict=True):
+        start, stop = run_start + a, run_start + b
+        note = None
+        if repair is not None:
+            note = (
+                f"{change_word} cell printed as {ctx.text[start:stop]!r}: its leading digits became a "
+                f"character; decoded, and checked against the counts of both years."
+            )
+        out.append(
+            ctx.observe(
+                {"year": second_year, "plan_or_actual": "plan", bucket_dim: bucket, "measure": "yoy_change"},
+                start,
+                stop,
+                value=value,
+                unit="percent",
+                repair=repair,
+                note=note,
+                location=location,
+            )
+        )
+    return out
+
+
+#: The shared layout parsers, by the name tables.toml gives in `[[table.layouts]] parser = ...`.
+LAYOUTS: dict[str, LayoutFunction] = {"count_share_yoy_block": count_share_yoy_block}
