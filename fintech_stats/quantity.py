@@ -56,6 +56,7 @@ _CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 # Multipliers written after a number, longest first so that 万亿 wins over 万.
 _MULTIPLIERS: dict[str, int] = {
     "万亿": 10**12,
+    "个亿": 10**8,
     "千亿": 10**11,
     "百亿": 10**10,
     "十亿": 10**9,
@@ -182,6 +183,7 @@ _UP_WORDS = ("增长", "增加", "上升", "提升", "提高", "上涨")
 _DOWN_WORDS = ("下降", "降低", "减少", "下滑", "下跌", "缩减")
 _PRE_QUALIFIERS = {
     "大约": "approx",
+    "约为": "approx",
     "约": "approx",
     "将近": "approx",
     "接近": "approx",
@@ -205,6 +207,7 @@ _PRE_QUALIFIERS = {
     "至多": "at_most",
     "不低于": "at_least",
     "至少": "at_least",
+    "至少在": "at_least",
     "不少于": "at_least",
     "最少": "at_least",
 }
@@ -213,6 +216,9 @@ _POST_QUALIFIERS = {
     "以上": "over",
     "以下": "under",
     "以内": "at_most",
+    "之上": "over",
+    "之下": "under",
+    "之内": "at_most",
     "多": "over",
     "余": "over",
     "+": "over",
@@ -243,20 +249,21 @@ _NUMBER = (
     rf"|[数几](?:{_alt(_VAGUE_MULTIPLIERS)})"
     rf"|{_CN_NUM}"
     rf"|(?<=[近超逾约])[万亿](?![零〇一二两三四五六七八九十百千万亿])"  # 近万: a bare multiplier after 近
+    rf"|(?<![\d零〇一二两三四五六七八九十百千万亿.])万(?=[笔家户次条])"  # 万笔: ten thousand (an order of magnitude)
     r")"
 )
 _UP_DOWN = _alt(_UP_WORDS + _DOWN_WORDS)
 
 # The grammar of one quantity, once, with named groups; `QUANTITY_PATTERN` is the same without them.
 _GRAMMAR = (
-    r"(?P<rank>(?P<rank_kind>第|前)\s*(?P<rank_n>\d+|[一二三四五六七八九十]+)(?:\s*[名位])?)"
+    r"(?P<rank>(?P<rank_kind>第|前|TOP|Top|top)\s*(?P<rank_n>\d+|[一二三四五六七八九十]+)(?:\s*[名位])?|(?P<first>首位|榜首))"
     r"|(?P<double>翻(?:一)?番|翻倍)"
     rf"|(?P<yoy>同比\s*)?(?:(?P<dir>{_UP_DOWN})了?\s*)?"
     rf"(?:(?P<pre>{_alt(_PRE_QUALIFIERS)})\s*)?"
     rf"(?P<n1>{_NUMBER})(?:\s*(?:%|％)(?=\s*{_SEP}\s*\d))?(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_NUMBER}))?"
     rf"(?:\s*(?P<post1>[多余+级]))?"
     rf"(?:\s*(?P<unit>{_alt(_UNIT_WORDS)}))?"
-    rf"(?:\s*(?P<post2>左右|以上|以下|以内))?"
+    rf"(?:\s*(?P<post2>左右|以上|以下|以内|之上|之下|之内))?"
     rf"(?:\s*(?P<dir2>{_UP_DOWN}))?"
 )
 
@@ -370,12 +377,14 @@ def _tidy(value: Decimal) -> Decimal:
 
 
 def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
+    if match.group("first") is not None:  # 首位, 榜首: first place
+        return Quantity(Decimal(1), "rank", "exact", literal, None, start, start + len(literal))
     if match.group("rank") is not None:
         n = match.group("rank_n")
         if len(n) > MAX_DIGITS:
             raise QuantityParseError(f"a rank of {len(n)} digits: more than the {MAX_DIGITS} this parser reads")
         rank = Decimal(int(n)) if n.isdigit() else Decimal(cn_integer(n))
-        qualifier = "at_most" if match.group("rank_kind") == "前" else "exact"
+        qualifier = "exact" if match.group("rank_kind") == "第" else "at_most"  # 前五, TOP 5: within
         return Quantity(rank, "rank", qualifier, literal, None, start, start + len(literal))
     if match.group("double") is not None:  # 翻番, 翻一番, 翻倍: doubled
         return Quantity(Decimal(2), "times", "exact", literal, None, start, start + len(literal))

@@ -33,7 +33,7 @@ from fintech_stats import store
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "search"]
+__all__ = ["COLUMNS", "closest", "search"]
 
 #: The columns of a search result, in order.
 COLUMNS = ("table", "version", "title", "report_id", "rows", "score", "matched")
@@ -43,6 +43,8 @@ DIMENSION_WEIGHT = 2.0
 TEXT_WEIGHT = 1.0
 #: Factor of a single Chinese character relative to a bigram or a word.
 CHAR_FACTOR = 0.2
+#: Factor of a term the query expands to (地区 -> 区域) relative to the query's own terms.
+EXPANSION_FACTOR = 0.8
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z]+|[0-9]+")
@@ -50,6 +52,27 @@ _STOP_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "each", "for", "from", "in", "is", "it", "of", "on", "or", "the", "to", "with"}
 )
 _SYNONYMS = {"database": "db", "vertice": "vertex"}
+# Query words that the tables' metadata says otherwise: each query phrase also searches the words
+# after it (Chinese and English names of one concept find the same tables).
+_QUERY_EXPANSIONS = {
+    "地区": "区域 region",
+    "区域": "region",
+    "地域": "区域 region",
+    "银行类型": "机构类型 institution type",
+    "机构类型": "institution type",
+    "bank type": "institution type",
+    "type of bank": "institution type",
+    "支付": "payment",
+    "信托": "trust",
+    "专利": "patent",
+    "绿色": "green",
+    "芯片": "chip",
+    "图数据库": "graph db",
+    "供应链": "supply chain",
+    "案例": "case",
+    "投入": "investment",
+    "人员": "staff",
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +110,8 @@ def _normalise(word: str) -> str:
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
+    elif len(word) > 6 and word.endswith("ed") and not word.endswith("eed"):
+        word = word[:-2]  # surveyed -> survey, planned -> plann (consistently on both sides)
     return _SYNONYMS.get(word, word)
 
 
@@ -118,7 +143,8 @@ def _table(name: str, version: str, entry: dict[str, Any], spec: dict[str, Any])
     ]
     for dim in spec["dimensions"]:
         labels = [label for code in dim["codes"] or [] for label in (code["zh"], code["en"])]
-        fields.append(_field(f"dimension {dim['name']}", DIMENSION_WEIGHT, dim["name"], *labels))
+        headers = [dim.get("zh", ""), dim.get("en", "")]
+        fields.append(_field(f"dimension {dim['name']}", DIMENSION_WEIGHT, dim["name"], *headers, *labels))
     fields += [
         _field("units", TEXT_WEIGHT, *spec["units"]),
         _field("description", TEXT_WEIGHT, spec["description"]),
@@ -143,58 +169,101 @@ def _index(catalog_path: str) -> _Index:
             df[term] = df.get(term, 0) + 1
     n = len(tables)
     # BM25's IDF: near 0 for a term every table has, highest for a term only one table has.
-    idf = {term: math.log(1 + (n - k + 0.5) / (k + 0.5)) for term, k in df.items()}
+    # Squared: a rare word of the query (人才, 灾备) should outweigh several common ones (图数据库).
+    idf = {term: math.log(1 + (n - k + 0.5) / (k + 0.5)) ** 2 for term, k in df.items()}
     return _Index(tuple(tables), idf)
 
 
-def _score(table: _Table, terms: list[_Term], idf: dict[str, float]) -> tuple[float, list[str]]:
-    """The table's score for the query terms, and the labels of the fields a strong term matched."""
+def _score(table: _Table, terms: list[_Term], idf: dict[str, float]) -> tuple[float, float, list[str]]:
+    """The table's score for the query terms, its specificity (a tie-breaker: how much of the
+    matching fields the query covers), and the labels of the fields a strong term matched."""
     score = 0.0
+    specificity = 0.0
     matched: dict[str, None] = {}
     for term in terms:
-        best = 0.0
+        best, tight = 0.0, 0.0
         for field in table.fields:
             if term.text in field.terms:
                 best = max(best, field.weight)
+                tight = max(tight, field.weight / len(field.terms))
                 if term.strong:
                     matched[field.label] = None
         score += idf.get(term.text, 0.0) * term.weight * best
+        specificity += idf.get(term.text, 0.0) * term.weight * tight
     field_order = [f.label for f in table.fields]
-    return score, sorted(matched, key=field_order.index)
+    return score, specificity, sorted(matched, key=field_order.index)
+
+
+def _query_terms(query: str) -> list[_Term]:
+    """The query's terms, and at a lower weight those of the phrases it expands to."""
+    terms = _terms(query)
+    seen = {t.text for t in terms}
+    lowered = query.lower()
+    for phrase, expansion in _QUERY_EXPANSIONS.items():
+        if phrase in lowered:
+            for t in _terms(expansion):
+                if t.text not in seen:
+                    seen.add(t.text)
+                    terms.append(_Term(t.text, t.weight * EXPANSION_FACTOR, t.strong))
+    return terms
+
+
+def closest(query: str, n: int = 5) -> list[str]:
+    """The table names and report titles that look most like `query` (for an empty result)."""
+    import difflib
+
+    index = _index(str(store.datasets_dir() / store.CATALOG_FILE))
+    candidates = {t.name: t.name for t in index.tables}
+    candidates.update({t.title.lower(): t.name for t in index.tables})
+    found = difflib.get_close_matches(query.lower().strip(), list(candidates), n=n, cutoff=0.3)
+    names = list(dict.fromkeys(candidates[f] for f in found))
+    reports = {t.report_id for t in index.tables}
+    words = [w for w in query.lower().split() if len(w) > 2]
+    names += sorted(r for r in reports if any(w in r for w in words))
+    return names[:n]
 
 
 def search(query: str, limit: int | None = None) -> pd.DataFrame:
     """The published tables (latest versions) whose metadata matches `query`, best first.
 
     Matches names, titles (English and Chinese), descriptions, sources, units, dimension names and
-    the Chinese and English labels of the dimensions' codes; works for English and Chinese queries.
+    headers, and the Chinese and English labels of the dimensions' codes; works for English and
+    Chinese queries (a few words of each language also search their counterpart: 地区 and region,
+    银行类型 and institution type).  A name or title hit outranks a dimension-label hit; equal scores
+    are ordered by how much of the matching fields the query covers, then by name.
     Columns: table, version, title, report_id, rows, score, matched (the fields that matched).
-    Ties are ordered by table name; no match gives an empty frame with the same columns.
+    No match gives an empty frame with the same columns, whose `attrs["closest"]` names the tables
+    and reports that look most like the query.
     """
     import pandas as pd
 
-    if limit is not None and limit < 0:
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a string, not {type(query).__name__}")
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
         raise ValueError(f"limit must be None or at least 0, not {limit}")
     index = _index(str(store.datasets_dir() / store.CATALOG_FILE))
-    terms = _terms(query)
+    terms = _query_terms(query)
     if not any(t.strong for t in terms):
         # A query of single Chinese characters only: let them match on their own.
         terms = [_Term(t.text, t.weight, True) for t in terms]
     terms = [t for t in terms if t.text in index.idf]
     strong = {t.text for t in terms if t.strong}
-    hits: list[tuple[float, str, _Table, str]] = []
+    hits: list[tuple[float, float, str, _Table, str]] = []
     for table in index.tables:
         if not any(strong & field.terms for field in table.fields):
             continue
-        score, matched = _score(table, terms, index.idf)
-        hits.append((-round(score, 4), table.name, table, ", ".join(matched)))
-    hits.sort(key=lambda hit: hit[:2])
+        score, specificity, matched = _score(table, terms, index.idf)
+        hits.append((-round(score, 4), -round(specificity, 6), table.name, table, ", ".join(matched)))
+    hits.sort(key=lambda hit: hit[:3])
     rows = [
         [table.name, table.version, table.title, table.report_id, table.rows, -neg_score, matched]
-        for neg_score, _, table, matched in hits[:limit]
+        for neg_score, _, _, table, matched in hits[:limit]
     ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    return frame.astype({"rows": "int64", "score": "float64"})
+    frame = frame.astype({"rows": "int64", "score": "float64"})
+    if frame.empty:
+        frame.attrs["closest"] = closest(query) if query.strip() else []
+    return frame
 
 
 store.register_cache(_index.cache_clear)

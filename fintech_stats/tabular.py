@@ -15,11 +15,24 @@ from typing import Any
 
 import pyarrow as pa
 
-from fintech_stats import codelists, vocabulary
+from fintech_stats import codelists, fields, vocabulary
+from fintech_stats.consistency import Check
+from fintech_stats.ledger import LedgerEntry
 from fintech_stats.observation import Gap, Observation
 from fintech_stats.spec import TableSpec
 
-__all__ = ["GAP_SCHEMA", "arrow_schema", "gaps_arrow", "sort_key", "spec_document", "to_arrow"]
+__all__ = [
+    "CHECK_SCHEMA",
+    "GAP_SCHEMA",
+    "LEDGER_SCHEMA",
+    "arrow_schema",
+    "checks_arrow",
+    "gaps_arrow",
+    "ledger_arrow",
+    "sort_key",
+    "spec_document",
+    "to_arrow",
+]
 
 #: The schema of the gaps registry (gaps.parquet).
 GAP_SCHEMA = pa.schema(
@@ -117,14 +130,29 @@ def spec_document(spec: TableSpec, observations: Sequence[Observation]) -> dict[
     """
     dims: list[dict[str, Any]] = []
     for dim in spec.dimensions:
+        header = fields.field(dim)
         if dim in codelists.NUMERIC_DIMENSIONS:
-            dims.append({"name": dim, "type": "integer", "codelist": None, "ordered": True, "codes": None})
+            dims.append(
+                {
+                    "name": dim,
+                    "zh": header.zh,
+                    "en": header.en,
+                    "description": header.description,
+                    "type": "integer",
+                    "codelist": None,
+                    "ordered": True,
+                    "codes": None,
+                }
+            )
             continue
         codes = codelists.dimension(dim)
         used = {str(o.dim_dict[dim]) for o in observations}
         dims.append(
             {
                 "name": dim,
+                "zh": header.zh,
+                "en": header.en,
+                "description": header.description,
                 "type": "code",
                 "codelist": codes.name,
                 "ordered": codes.ordered,
@@ -149,6 +177,78 @@ def spec_document(spec: TableSpec, observations: Sequence[Observation]) -> dict[
             for w in spec.usage_warnings
         ],
     }
+
+
+#: The schema of the coverage ledger (numbers.parquet).
+LEDGER_SCHEMA = pa.schema(
+    [
+        pa.field("report_id", pa.string(), nullable=False),
+        pa.field("span_start", pa.int64(), nullable=False),
+        pa.field("span_end", pa.int64(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("status", pa.string(), nullable=False),
+        pa.field("kind", pa.string()),
+    ]
+)
+
+
+def ledger_arrow(entries: Sequence[LedgerEntry]) -> pa.Table:
+    """The coverage ledger as an Arrow table, sorted by report and position."""
+    rows = sorted(entries, key=lambda e: (e.report_id, e.span_start))
+    return pa.Table.from_pylist(
+        [
+            {
+                "report_id": e.report_id,
+                "span_start": e.span_start,
+                "span_end": e.span_end,
+                "text": e.text,
+                "status": e.status,
+                "kind": e.kind,
+            }
+            for e in rows
+        ],
+        schema=LEDGER_SCHEMA,
+    )
+
+
+#: The schema of the published checks (checks.parquet).
+CHECK_SCHEMA = pa.schema(
+    [
+        pa.field("check_id", pa.string(), nullable=False),
+        pa.field("report_id", pa.string(), nullable=False),
+        pa.field("table", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("expected", pa.float64()),
+        pa.field("observed", pa.float64()),
+        pa.field("tolerance", pa.float64()),
+        pa.field("passed", pa.bool_(), nullable=False),
+        pa.field("claims", pa.string(), nullable=False),
+        pa.field("note", pa.string()),
+    ]
+)
+
+
+def checks_arrow(checks: Sequence[Check]) -> pa.Table:
+    """The checks as an Arrow table, sorted by report and check id; `claims` lists table:start-end."""
+    rows = sorted(checks, key=lambda c: (c.report_id, c.check_id))
+    return pa.Table.from_pylist(
+        [
+            {
+                "check_id": c.check_id,
+                "report_id": c.report_id,
+                "table": c.table,
+                "kind": c.kind,
+                "expected": c.expected,
+                "observed": c.observed,
+                "tolerance": c.tolerance,
+                "passed": c.passed,
+                "claims": " ".join(c.claims),
+                "note": c.note,
+            }
+            for c in rows
+        ],
+        schema=CHECK_SCHEMA,
+    )
 
 
 def gaps_arrow(gaps: Sequence[Gap]) -> pa.Table:

@@ -88,6 +88,12 @@ UNITS: dict[str, Unit] = _by_code(
     Unit("JPY", "日元", "yen", "Japanese yen, in yen"),
     Unit("KRW", "韩元", "won", "South Korean won, in won"),
     Unit("HKD", "港元", "Hong Kong dollars", "Hong Kong dollars, in dollars"),
+    Unit(
+        "money_unstated",
+        "金额(币种未注明)",
+        "money, currency not stated",
+        "an amount whose currency the text does not name",
+    ),
     Unit("TB", "TB", "terabytes", "data volume in terabytes, decimal (100GB -> 0.1)"),
     Unit("GBps", "GB/s", "gigabytes per second", "bandwidth in gigabytes per second, decimal"),
     Unit("tps", "笔/秒", "transactions per second", "throughput: transactions (or requests) per second"),
@@ -174,6 +180,7 @@ GAP_KINDS: dict[str, Term] = _by_code(
     Term("sample_size_missing", "a sample size whose number was lost"),
     Term("number_missing", "a number evidently lost from a sentence"),
     Term("cell_unrecoverable", "a damaged table cell whose value cannot be recovered"),
+    Term("unit_split", "a number cut from its unit word by a spliced page header: the value is not read"),
 )
 
 #: Kinds of numbers in the text that are not claims (the coverage ledger).

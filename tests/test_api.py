@@ -188,8 +188,9 @@ def test_every_published_version_still_loads() -> None:
     # The published store of the checkout: 1.0.0 of every r02 table stays loadable after 1.1.0.
     store.clear_caches()
     cat = fs.catalog()
-    first = cat[(cat["version"] == "1.0.0") & cat["table"].str.startswith("graph_db_")]
-    assert len(first) == 42
+    reissued = set(cat[cat["version"] == "1.1.0"]["table"])
+    first = cat[(cat["version"] == "1.0.0") & cat["table"].isin(reissued)]
+    assert len(first) == 42 and all(t.startswith("graph_db_") for t in first["table"])
     for entry in first.itertuples():
         frame = fs.load(entry.table, version="1.0.0")
         assert len(frame) == entry.rows
@@ -198,3 +199,27 @@ def test_every_published_version_still_loads() -> None:
     assert "at_most" in set(corrected["qualifier"].astype(str))
     old = fs.load("graph_db_usage_by_institution_type", version="1.0.0")
     assert "at_most" not in set(old["qualifier"].astype(str))
+
+
+def test_categoricals_fit_the_table(fresh_store: Path) -> None:
+    frame = fs.load(NODES)
+    buckets = frame["server_node_bucket"].cat
+    assert list(buckets.categories) == ["n1", "n2_3", "n4_10", "n11_30", "over_30"] and buckets.ordered
+    assert list(frame["measure"].cat.categories) == ["count", "share", "yoy_change"]  # not the whole codelist
+    assert frame.groupby("measure", observed=False).size().min() > 0  # no empty groups
+    assert sorted(frame["server_node_bucket"].unique())[0] == "n1"  # sorts in codelist order, not as text
+    labelled = fs.load(NODES, labels="en")["server_node_bucket"].cat
+    assert labelled.ordered and list(labelled.categories)[0] == "1 node"
+
+
+def test_info_says_what_to_know_before_citing(fresh_store: Path) -> None:
+    info = fs.info(NODES)
+    assert info.version == "1.1.0" and info.rows == len(fs.load(NODES))
+    assert [d.name for d in info.dimensions] == ["year", "plan_or_actual", "server_node_bucket", "measure"]
+    bucket = info.dimensions[2]
+    assert bucket.ordered and bucket.codes[0] == ("n1", "1 节点", "1 node")
+    assert any(kind == "typo" for kind, _ in info.usage_warnings)
+    assert any(c.startswith("server_nodes_2023_counts_sum_to_users") for c in info.failed_checks)
+    assert "fintech-stats table `graph_db_scale_by_server_nodes` version 1.1.0" in info.citation
+    text, page = repr(info), info._repr_html_()
+    assert "cite as" in text and "<table>" in page and "金融电子化" in text

@@ -143,7 +143,7 @@ def test_dimension_lists_the_codes_the_table_uses(pages: dict[str, str], publish
 
 def test_report_pages_status_and_losses(pages: dict[str, str]) -> None:
     survey = pages["reports/fe-graph-database-survey-2023.md"]
-    assert "| claims | 462 (392 rows, 63 restatements and 7 conflicts in 42 tables) |" in survey
+    assert "| claims | 466 (396 rows, 63 restatements and 7 conflicts in 43 tables) |" in survey
     lost = survey.split("## What was lost", 1)[1]
     for kind in ("damage", "typo", "sum", "missing"):
         assert f"- **{kind}** (" in lost
@@ -208,3 +208,10 @@ def test_module_entry_writes_the_docs(tmp_path: Path, published: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"wrote {1 + len(fs.tables()) + len(fs.reports())} files" in result.stdout
     assert (target / "index.md").read_text(encoding="utf-8") == (DOCS / "index.md").read_text(encoding="utf-8")
+
+
+def test_readme_quality_section_is_current() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = datadict.quality_section()
+    assert section in readme, "regenerate with `fintech-stats docs` (it updates the README's quality section)"
+    assert "| `fe-graph-database-survey-2023` | full |" in section

@@ -34,11 +34,14 @@ class ReportCuration:
     curation: Curation
     tables: tuple[tuple[TableDef, list[Observation]], ...]
     gaps: tuple[Gap, ...]
+    exclusions: tuple[Gap, ...] = ()
 
 
 def run(curation: Curation, text: str) -> ReportCuration:
     """Run every table and gap of `curation` over `text` (raises on the first problem)."""
-    from fintech_stats.curation.engine import extract_gaps, extract_table
+    from fintech_stats.curation.engine import extract_exclusions, extract_gaps, extract_table
 
     tables = tuple((tdef, extract_table(curation, tdef, text)) for tdef in curation.tables)
-    return ReportCuration(curation, tables, tuple(extract_gaps(curation, text)))
+    return ReportCuration(
+        curation, tables, tuple(extract_gaps(curation, text)), tuple(extract_exclusions(curation, text))
+    )

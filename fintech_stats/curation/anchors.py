@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from fintech_stats import quantity
@@ -48,14 +49,18 @@ class Anchor:
         """How many values the anchor reads."""
         return len(self.words) - 1
 
-    def matches(self, text: str, start: int = 0, stop: int | None = None) -> list[AnchorMatch]:
-        """Every place in text[start:stop] where the anchor matches, in text order."""
+    def matches(self, text: str, start: int = 0, stop: int | None = None, glyph: bool = False) -> list[AnchorMatch]:
+        """Every place in text[start:stop] where the anchor matches, in text order.
+
+        `glyph`: the row's values may start with a damaged glyph (repair glyph_decoded): where no
+        quantity starts, one character and the decimals and % after it are the literal.
+        """
         stop = len(text) if stop is None else stop
         first = self.words[0]
         found: list[AnchorMatch] = []
         if first is not None:
             for m in first.finditer(text, start, stop):
-                hit = self._rest(text, m.start(), m.end(), (), stop)
+                hit = self._rest(text, m.start(), m.end(), (), stop, glyph)
                 if hit is not None:
                     found.append(hit)
             return found
@@ -65,18 +70,20 @@ class Anchor:
         for m in second.finditer(text, start, stop):
             q = _quantity_ending_at(text, scan, m.start())
             if q is not None and q.start >= start:
-                hit = self._rest(text, q.start, m.end(), (q,), stop)
+                hit = self._rest(text, q.start, m.end(), (q,), stop, glyph)
                 if hit is not None:
                     found.append(hit)
         return found
 
     def _rest(
-        self, text: str, begin: int, pos: int, got: tuple[quantity.Quantity, ...], stop: int
+        self, text: str, begin: int, pos: int, got: tuple[quantity.Quantity, ...], stop: int, glyph: bool = False
     ) -> AnchorMatch | None:
         """Read the remaining quantities, each followed by its words, from `pos` on."""
         while len(got) < self.n_quantities:
             words = self.words[len(got) + 1]
             read = _quantity_then(text, pos, words, stop)
+            if read is None and glyph:
+                read = _glyph_then(text, pos, words, stop)
             if read is None:
                 return None
             q, pos = read
@@ -107,6 +114,21 @@ def _quantity_then(
             q = quantity.parse_at(text, pos, bound)
         except QuantityParseError:
             return None
+
+
+_GLYPH_LITERAL = re.compile(r".\d*(?:\.\d+)?%?")
+
+
+def _glyph_then(text: str, pos: int, words: re.Pattern[str] | None, stop: int) -> tuple[quantity.Quantity, int] | None:
+    """A damaged literal at `pos`: one glyph, then digits, decimals and a %; the row's repair reads it."""
+    m = _GLYPH_LITERAL.match(text, pos, stop)
+    if m is None or m.end() == pos + 1:
+        return None
+    placeholder = quantity.Quantity(Decimal(0), None, "exact", m.group(0), None, pos, m.end())
+    if words is None:
+        return placeholder, m.end()
+    end = _match_at(words, text, m.end(), stop)
+    return None if end is None else (placeholder, end)
 
 
 def _quantity_ending_at(text: str, scan: QuantityScan, end: int) -> quantity.Quantity | None:

@@ -17,13 +17,21 @@ from typing import Any
 
 from fintech_stats import codelists, repairs
 from fintech_stats.curation.anchors import AnchorMatch, compile_anchor
-from fintech_stats.curation.files import Curation, LayoutDef, RowDef, TableDef
+from fintech_stats.curation.files import Curation, LayoutDef, RowDef, SpanRule, TableDef
 from fintech_stats.errors import AnchorError, QuantityParseError
 from fintech_stats.observation import Gap, Observation
 from fintech_stats.quantity import Quantity
 from fintech_stats.spec import TableSpec, UsageWarning
 
-__all__ = ["Context", "LayoutFunction", "extract_gaps", "extract_table", "spec_of"]
+__all__ = [
+    "Context",
+    "LayoutFunction",
+    "extract_exclusions",
+    "extract_gaps",
+    "extract_spans",
+    "extract_table",
+    "spec_of",
+]
 
 _DOWN_BEFORE = re.compile(r"(下降|降低|减少|下滑|下跌)\s*了?\s*$")
 _NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
@@ -74,14 +82,14 @@ class Context:
             raise self.fail(self._count_message(pattern, [m.start() for m in matches], start, stop))
         return matches[0]
 
-    def read(self, anchor: str, start: int = 0, end: int | None = None) -> AnchorMatch:
+    def read(self, anchor: str, start: int = 0, end: int | None = None, glyph: bool = False) -> AnchorMatch:
         """The one match of an anchor with `{Q}`s in text[start:end]; AnchorError otherwise."""
         try:
             compiled = compile_anchor(anchor)
         except ValueError as exc:
             raise self.fail(str(exc)) from None
         stop = len(self.text) if end is None else end
-        matches = compiled.matches(self.text, start, stop)
+        matches = compiled.matches(self.text, start, stop, glyph)
         if len(matches) != 1:
             raise self.fail(self._count_message(anchor, [m.start for m in matches], start, stop))
         return matches[0]
@@ -188,7 +196,7 @@ def _check_no_typed_value(ctx: Context, anchor: str, literal: str) -> None:
 
 def _run_row(ctx: Context, row: RowDef) -> list[Observation]:
     start, end = ctx.region(row.after, row.before)
-    match = ctx.read(row.anchor, start, end)
+    match = ctx.read(row.anchor, start, end, glyph=row.repair == "glyph_decoded")
     out = []
     for q, per_q, unit in zip(match.quantities, row.dims, row.units, strict=True):
         for dims in per_q:
@@ -245,20 +253,30 @@ def extract_table(curation: Curation, tdef: TableDef, text: str) -> list[Observa
     return out
 
 
-def extract_gaps(curation: Curation, text: str) -> list[Gap]:
-    """Every gap of the report: each anchor must match exactly as many times as it says."""
-    gaps: list[Gap] = []
-    for g in curation.gaps:
+def extract_spans(report_id: str, rules: tuple[SpanRule, ...], text: str, what: str) -> list[Gap]:
+    """Every span of the rules (gaps or exclusions): each anchor must match exactly as often as it says."""
+    spans: list[Gap] = []
+    for g in rules:
         found = list(re.finditer(g.anchor, text))
         if len(found) != g.matches:
             spots = ", ".join(str(m.start(1)) for m in found[:5])
             raise AnchorError(
-                f"{g.where}: gap pattern {g.anchor!r} matched {len(found)} times"
+                f"{g.where}: {what} pattern {g.anchor!r} matched {len(found)} times"
                 + (f" (at {spots})" if found else "")
                 + f", the row says {g.matches}"
             )
         for m in found:
             if m.end(1) <= m.start(1):
-                raise AnchorError(f"{g.where}: gap pattern {g.anchor!r}: its group matched no characters")
-            gaps.append(Gap(curation.report_id, m.start(1), m.end(1), m.group(1), g.kind, g.location, g.note))
-    return gaps
+                raise AnchorError(f"{g.where}: {what} pattern {g.anchor!r}: its group matched no characters")
+            spans.append(Gap(report_id, m.start(1), m.end(1), m.group(1), g.kind, g.location, g.note))
+    return spans
+
+
+def extract_gaps(curation: Curation, text: str) -> list[Gap]:
+    """Every gap of the report: each anchor must match exactly as many times as it says."""
+    return extract_spans(curation.report_id, curation.gaps, text, "gap")
+
+
+def extract_exclusions(curation: Curation, text: str) -> list[Gap]:
+    """Every exclusion of the report (numbers that are not claims, with their kind)."""
+    return extract_spans(curation.report_id, curation.exclusions, text, "exclusion")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from fintech_stats import vocabulary
+from fintech_stats.consistency import CHECK_KINDS, CheckDef
 from fintech_stats.errors import CurationError
 
 __all__ = [
@@ -20,9 +22,9 @@ __all__ = [
     "ROWS_FILE",
     "TABLES_FILE",
     "Curation",
-    "GapDef",
     "LayoutDef",
     "RowDef",
+    "SpanRule",
     "TableDef",
     "read_curation",
 ]
@@ -30,9 +32,12 @@ __all__ = [
 TABLES_FILE = "tables.toml"
 ROWS_FILE = "rows.tsv"
 GAPS_FILE = "gaps.tsv"
+EXCLUSIONS_FILE = "exclusions.tsv"
+CHECKS_FILE = "checks.tsv"
+CHECK_COLUMNS = ("check_id", "kind", "table", "parts", "total", "total_table", "tolerance", "note")
 
 ROW_COLUMNS = ("table", "anchor", "dims", "unit", "repair", "mention", "location", "after", "before", "note")
-GAP_COLUMNS = ("anchor", "kind", "matches", "location", "note")
+SPAN_COLUMNS = ("anchor", "kind", "matches", "location", "note")
 _TABLE_KEYS = {
     "name",
     "title",
@@ -98,8 +103,12 @@ class TableDef:
 
 
 @dataclass(frozen=True)
-class GapDef:
-    """One line of gaps.tsv: a regex whose one group is the text where a number was lost."""
+class SpanRule:
+    """One line of gaps.tsv or exclusions.tsv: a regex whose one group marks a span of a kind.
+
+    In gaps.tsv the span is where a number was lost; in exclusions.tsv it holds numbers that are
+    not claims (dates, page numbers, ...).  The regex must match exactly `matches` times.
+    """
 
     where: str
     anchor: str
@@ -117,8 +126,10 @@ class Curation:
     report_id: str
     topic: str
     tables: tuple[TableDef, ...]
-    gaps: tuple[GapDef, ...]
+    gaps: tuple[SpanRule, ...]
     note: str | None = None
+    exclusions: tuple[SpanRule, ...] = ()
+    checks: tuple[CheckDef, ...] = ()
 
 
 def _toml_line(text: str, needle: str, start: int = 0) -> int:
@@ -316,14 +327,14 @@ def _read_rows(path: Path, tables: dict[str, TableDef]) -> None:
         )
 
 
-def _read_gaps(path: Path) -> list[GapDef]:
+def _read_spans(path: Path, kinds: dict[str, vocabulary.Term]) -> list[SpanRule]:
     if not path.is_file():
         return []
-    gaps = []
-    for where, record in _tsv(path, GAP_COLUMNS, ("anchor", "kind")):
+    rules = []
+    for where, record in _tsv(path, SPAN_COLUMNS, ("anchor", "kind")):
         kind = record["kind"]
-        if kind not in vocabulary.GAP_KINDS:
-            raise CurationError(f"{where}, column kind: {kind!r} is not one of {', '.join(vocabulary.GAP_KINDS)}")
+        if kind not in kinds:
+            raise CurationError(f"{where}, column kind: {kind!r} is not one of {', '.join(kinds)}")
         matches = record.get("matches", "1")
         if not matches.isdigit() or int(matches) < 1:
             raise CurationError(f"{where}, column matches: {matches!r} is not a positive whole number")
@@ -332,9 +343,9 @@ def _read_gaps(path: Path) -> list[GapDef]:
         except re.error as exc:
             raise CurationError(f"{where}, column anchor: not a valid regex: {exc}") from None
         if groups != 1:
-            raise CurationError(f"{where}, column anchor: needs exactly one capturing group (the gap), has {groups}")
-        gaps.append(GapDef(where, record["anchor"], kind, int(matches), record.get("location"), record.get("note")))
-    return gaps
+            raise CurationError(f"{where}, column anchor: needs exactly one capturing group (the span), has {groups}")
+        rules.append(SpanRule(where, record["anchor"], kind, int(matches), record.get("location"), record.get("note")))
+    return rules
 
 
 def read_curation(folder: Path) -> Curation:
@@ -349,4 +360,60 @@ def read_curation(folder: Path) -> Curation:
     for table in tables:
         if not table.rows and not table.layouts:
             raise CurationError(f"{table.where}: table {table.name} has no rows and no layout")
-    return Curation(folder, report_id, topic, tuple(tables), tuple(_read_gaps(folder / GAPS_FILE)), note)
+    return Curation(
+        folder,
+        report_id,
+        topic,
+        tuple(tables),
+        tuple(_read_spans(folder / GAPS_FILE, vocabulary.GAP_KINDS)),
+        note,
+        tuple(_read_spans(folder / EXCLUSIONS_FILE, vocabulary.EXCLUSION_KINDS)),
+        tuple(_read_checks(folder / CHECKS_FILE, by_name)),
+    )
+
+
+def _filter(where: str, column: str, text: str) -> dict[str, tuple[str | int, ...]]:
+    out: dict[str, tuple[str | int, ...]] = {}
+    for token in text.split():
+        match = _DIM_RE.match(token)
+        if match is None:
+            raise CurationError(f"{where}, column {column}: {token!r} is not name=code (or name=a|b)")
+        out[match.group("name")] = tuple(_code(v) for v in match.group("value").split("|"))
+    return out
+
+
+def _read_checks(path: Path, tables: dict[str, TableDef]) -> list[CheckDef]:
+    if not path.is_file():
+        return []
+    out = []
+    seen: set[str] = set()
+    for where, record in _tsv(path, CHECK_COLUMNS, ("check_id", "kind", "table", "parts")):
+        kind = record["kind"]
+        if kind not in CHECK_KINDS or kind == "restatement_agrees":
+            raise CurationError(f"{where}, column kind: {kind!r} is not one of sum_to_total, sum_to_100")
+        if record["table"] not in tables:
+            raise CurationError(f"{where}, column table: {record['table']!r} is not a table of {TABLES_FILE}")
+        if kind == "sum_to_total" and "total" not in record:
+            raise CurationError(f"{where}, column total: a sum_to_total check needs the filter of its total row")
+        if record["check_id"] in seen:
+            raise CurationError(f"{where}, column check_id: {record['check_id']!r} is used twice")
+        seen.add(record["check_id"])
+        tolerance = record.get("tolerance")
+        try:
+            value = None if tolerance is None else Decimal(tolerance)
+        except InvalidOperation:
+            raise CurationError(f"{where}, column tolerance: {tolerance!r} is not a number") from None
+        out.append(
+            CheckDef(
+                where,
+                record["check_id"],
+                kind,
+                record["table"],
+                _filter(where, "parts", record["parts"]),
+                _filter(where, "total", record.get("total", "")),
+                record.get("total_table"),
+                value,
+                record.get("note"),
+            )
+        )
+    return out

@@ -8,6 +8,10 @@ parameters, given in the report's tables.toml (`[[table.layouts]]`).
 ...<change word><yoy run>`:
 the counts are split where every count / base reproduces the printed share (the base is read
 from the text), and the year-on-year run is decoded by the glyph rule of `repairs.decode_glyph`.
+
+`glued_decimal_run` reads a chart flattened into one run of glued decimals
+(`50.572.126.850.152.777.526.251.6`): cells printed with a fixed number of decimals and nothing
+between them split in one way only; the cells must cover the run exactly, one per entry of `cells`.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from fintech_stats import quantity
 from fintech_stats.curation.engine import Context, LayoutFunction
 from fintech_stats.observation import Observation
 
-__all__ = ["LAYOUTS", "count_share_yoy_block", "encode_garbled", "split_glued_counts"]
+__all__ = ["LAYOUTS", "count_share_yoy_block", "encode_garbled", "glued_decimal_run", "split_glued_counts"]
 
 _SHARE_RE = re.compile(r"\((\d+(?:\.\d+)?%)\)")
 _ONE_DECIMAL = Decimal("0.1")
@@ -201,5 +206,50 @@ def count_share_yoy_block(
     return out
 
 
+_CELL_OPTIONS = ("mention", "note")
+
+
+def glued_decimal_run(
+    ctx: Context,
+    *,
+    before: str,
+    after: str,
+    decimals: int,
+    cells: list[dict[str, Any]],
+    unit: str | None = None,
+    location: str | None = None,
+) -> list[Observation]:
+    """Split the run of glued decimals between `before` and `after` into `cells`."""
+    head = ctx.find(before)
+    tail = ctx.find(after, start=head.end())
+    start, stop = head.end(), tail.start()
+    run = ctx.text[start:stop]
+    cell_re = re.compile(rf"\d+\.\d{{{int(decimals)}}}")
+    pieces = list(cell_re.finditer(run))
+    if "".join(m.group(0) for m in pieces) != run:
+        raise ctx.fail(f"the text between before and after is not a run of {decimals}-decimal numbers: {run!r}")
+    if len(pieces) != len(cells):
+        raise ctx.fail(f"the run {run!r} holds {len(pieces)} cells, the layout names {len(cells)}")
+    out: list[Observation] = []
+    for piece, cell in zip(pieces, cells, strict=True):
+        dims = {**ctx.table.fixed, **{k: v for k, v in cell.items() if k not in _CELL_OPTIONS}}
+        out.append(
+            ctx.observe(
+                dims,
+                start + piece.start(),
+                start + piece.end(),
+                unit=unit,
+                repair="digits_glued",
+                note=cell.get("note"),
+                mention=str(cell.get("mention", "primary")),
+                location=location,
+            )
+        )
+    return out
+
+
 #: The shared layout parsers, by the name tables.toml gives in `[[table.layouts]] parser = ...`.
-LAYOUTS: dict[str, LayoutFunction] = {"count_share_yoy_block": count_share_yoy_block}
+LAYOUTS: dict[str, LayoutFunction] = {
+    "count_share_yoy_block": count_share_yoy_block,
+    "glued_decimal_run": glued_decimal_run,
+}
