@@ -12,7 +12,20 @@ package is light: pandas and pyarrow are imported by the functions that need the
 from __future__ import annotations
 
 from fintech_stats._version import __version__
-from fintech_stats.api import catalog, claims, conflicts, gaps, load, report_text, reports, restatements, tables
+from fintech_stats.api import (
+    catalog,
+    checks,
+    claims,
+    conflicts,
+    coverage,
+    gaps,
+    load,
+    report_text,
+    reports,
+    restatements,
+    tables,
+    unaccounted,
+)
 from fintech_stats.errors import (
     CorpusNotFoundError,
     FintechStatsError,
@@ -22,23 +35,29 @@ from fintech_stats.errors import (
 )
 from fintech_stats.exports import export
 from fintech_stats.search import search
+from fintech_stats.tableinfo import TableInfo, info
 
 __all__ = [
     "CorpusNotFoundError",
     "FintechStatsError",
     "IntegrityError",
+    "TableInfo",
     "UnknownTableError",
     "UnknownVersionError",
     "__version__",
     "catalog",
+    "checks",
     "claims",
     "conflicts",
+    "coverage",
     "export",
     "gaps",
+    "info",
     "load",
     "report_text",
     "reports",
     "restatements",
     "search",
     "tables",
+    "unaccounted",
 ]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store, vocabulary
-from fintech_stats.errors import did_you_mean
+from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, did_you_mean
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LABELS",
     "catalog",
+    "checks",
     "claims",
     "conflicts",
     "gaps",
@@ -71,17 +73,69 @@ def gaps() -> pd.DataFrame:
     `超过万户`), kind (see `fintech_stats.vocabulary.GAP_KINDS`), location, note.  Read from the
     published store (verified by sha256); `report_text(report_id)[span_start:span_end] == text`.
     """
+    return _registry("gaps")
+
+
+def _registry(key: str) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
-    meta = store.gaps_entry()
+    meta = store.registry_entry(key)
     frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
     return frame
+
+
+def checks() -> pd.DataFrame:
+    """Every consistency check computed at build time, one row each; failures are data, not errors.
+
+    Columns: check_id, report_id, table, kind (sum_to_total, sum_to_100, restatement_agrees),
+    expected, observed, tolerance, passed, claims (the rows involved, as `table:span_start-span_end`),
+    note.
+    """
+    return _registry("checks")
+
+
+def unaccounted() -> pd.DataFrame:
+    """The numbers of the reports' texts that are neither a claim, nor a gap, nor excluded with a kind.
+
+    Columns: report_id, span_start, span_end, text (the number's characters).  Empty for every report
+    whose text is full or truncated: the coverage ledger is closed (a test keeps it so).
+    """
+    frame = _registry("numbers")
+    out = frame[frame["status"] == "unaccounted"][["report_id", "span_start", "span_end", "text"]]
+    return out.reset_index(drop=True)
+
+
+def coverage() -> pd.DataFrame:
+    """Per report: numbers found in its text, claimed, gaps, excluded (in all and by kind), unaccounted.
+
+    Computed at build time from every number of the text (digit runs, Chinese-numeral counts, 半数);
+    see `fintech_stats.numbers` and `fintech_stats.ledger`.
+    """
+    import pandas as pd
+
+    frame = _registry("numbers")
+    reports_frame = reports()
+    base = frame.groupby("report_id")["status"].value_counts().unstack(fill_value=0)
+    for status in ("claim", "gap", "excluded", "unaccounted"):
+        if status not in base.columns:
+            base[status] = 0
+    excluded = frame[frame["status"] == "excluded"]
+    kinds = excluded.groupby("report_id")["kind"].value_counts().unstack(fill_value=0)
+    kinds.columns = [f"excluded_{k}" for k in kinds.columns]
+    out = pd.DataFrame({"report_id": reports_frame["report_id"], "text_status": reports_frame["text_status"]})
+    out = out.join(base[["claim", "gap", "excluded", "unaccounted"]], on="report_id").join(kinds, on="report_id")
+    out = out.fillna(0)
+    counts = [c for c in out.columns if c not in ("report_id", "text_status")]
+    out[counts] = out[counts].astype("int64")
+    out.insert(2, "numbers", out[["claim", "gap", "excluded", "unaccounted"]].sum(axis=1))
+    return out.rename(columns={"claim": "claimed", "gap": "gaps"})
 
 
 def report_text(report_id: str) -> str:
     """The exact text every span of `report_id` indexes (needs the corpus: see the README)."""
     from fintech_stats.corpus import get_report
 
+    check_name(report_id, "report_id")
     return get_report(report_id).text
 
 
@@ -131,9 +185,25 @@ def catalog() -> pd.DataFrame:
 
 
 def check_labels(labels: str) -> None:
-    """Raise ValueError unless `labels` is one of LABELS."""
+    """Raise ValueError (TypeError for a non-string) unless `labels` is one of LABELS."""
+    if not isinstance(labels, str):
+        raise ArgumentTypeError(f"labels must be a string, one of {', '.join(LABELS)}; got {_kind(labels)}")
     if labels not in LABELS:
-        raise ValueError(f"labels must be one of {', '.join(LABELS)}, not {labels!r}" + did_you_mean(labels, LABELS))
+        raise ArgumentValueError(
+            f"labels must be one of {', '.join(LABELS)}, not {labels!r}" + did_you_mean(labels, LABELS)
+        )
+
+
+def _kind(value: object) -> str:
+    return f"{type(value).__name__} {value!r}"[:120]
+
+
+def check_name(value: object, argument: str, optional: bool = False) -> None:
+    """Raise TypeError unless `value` is a string (or None, when `optional`), naming the argument."""
+    if isinstance(value, str) or (optional and value is None):
+        return
+    wanted = "a table name (str)" if argument == "table" else f"a {argument} string"
+    raise ArgumentTypeError(f"{argument} must be {wanted}{' or None' if optional else ''}; got {_kind(value)}")
 
 
 @cache
@@ -168,6 +238,8 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     `labels`: show dimension values as codes (`code`), the report's Chinese (`zh`) or English
     (`en`) labels; the column names are the same in every mode.
     """
+    check_name(table, "table")
+    check_name(version, "version", optional=True)
     check_labels(labels)
     entry = store.entry(table, version)
     frame = _read(entry["path"], entry["sha256"])
@@ -175,6 +247,8 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
 
 
 def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.DataFrame:
+    check_name(table, "table")
+    check_name(version, "version", optional=True)
     check_labels(labels)
     entry = store.entry(table, version)
     if entry.get(f"{key}_path") is None:
@@ -217,7 +291,7 @@ def _claims(directory: str) -> pd.DataFrame:
     import pandas as pd
 
     frames = []
-    for name, versions in sorted(store.catalog_entries().items()):
+    for name, versions in sorted(store.catalog_entries(Path(directory)).items()):
         version = max(versions, key=store.version_key)
         entry = versions[version]
         dims = [d["name"] for d in _spec(entry["spec_path"], entry["spec_sha256"])["dimensions"]]

@@ -5,8 +5,30 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from fintech_stats.errors import FintechStatsError
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"want a whole number of at least 1, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"want a whole number of at least 1, not {value}")
+    return value
+
+
+def _notify(message: str) -> None:
+    print(f"fintech-stats: {message}", file=sys.stderr)
 
 
 def _tables(_: argparse.Namespace) -> int:
@@ -40,11 +62,11 @@ def _build(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
-            print(f"build --check: {len(problems)} difference(s) from the published tables", file=sys.stderr)
+            print(f"build --check: {len(problems)} problem(s) with the published tables", file=sys.stderr)
             return 1
         print("build --check: the rebuild equals the published tables")
         return 0
-    result = build.build()
+    result = build.build(notify=_notify)
     for name in result.written:
         print(f"wrote {name}")
     print(f"{len(result.written)} table version(s) written, {len(result.unchanged)} unchanged, in {result.directory}")
@@ -54,7 +76,7 @@ def _build(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from fintech_stats.exports import export
 
-    target = export(args.out, args.format, args.tables, args.labels, args.force)
+    target = export(args.out, args.format, args.tables, args.labels, args.force, notify=_notify)
     print(f"exported {len(args.tables) if args.tables else 'all'} table(s) as {args.format} to {target}")
     return 0
 
@@ -66,7 +88,12 @@ def _verify(_: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"verify: {len(problems)} of {checked} published files do not match the catalog", file=sys.stderr)
+        unlisted = sum("not listed in the catalog" in p for p in problems)
+        print(
+            f"verify: {len(problems) - unlisted} of {checked} published files do not match the catalog"
+            + (f"; {unlisted} entries of {store.datasets_dir()} are not listed in it" if unlisted else ""),
+            file=sys.stderr,
+        )
         return 1
     print(f"verify: all {checked} published files match their catalog sha256 ({store.datasets_dir()})")
     return 0
@@ -91,19 +118,22 @@ def _docs(args: argparse.Namespace) -> int:
 
     written = datadict.write(Path(args.out))
     print(f"wrote {len(written)} documentation file(s) into {args.out}")
+    readme = Path(args.out).resolve().parent / "README.md"
+    if readme.is_file() and datadict.sync_readme(readme):
+        print(f"updated the generated section of {readme}")
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
-    top = argparse.ArgumentParser(prog="fintech-stats", description=__doc__)
+    top = _Parser(prog="fintech-stats", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
     sub.add_parser("tables", help="list the published tables").set_defaults(run=_tables)
     show = sub.add_parser("show", help="print a table")
     show.add_argument("table")
     show.add_argument("--version")
     show.add_argument("--labels", default="code", choices=("code", "zh", "en"))
-    show.add_argument("--rows", type=int, default=60, help="at most this many rows (default 60)")
+    show.add_argument("--rows", type=_positive, default=60, help="at most this many rows (default 60)")
     show.set_defaults(run=_show)
     build = sub.add_parser("build", help="extract every table from the corpus and publish new versions")
     build.add_argument(
@@ -128,7 +158,7 @@ def parser() -> argparse.ArgumentParser:
     verify.set_defaults(run=_verify)
     search = sub.add_parser("search", help="find tables by words in English or Chinese")
     search.add_argument("query", nargs="+")
-    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--limit", type=_positive, default=10)
     search.set_defaults(run=_search)
     docs = sub.add_parser("docs", help="regenerate the data dictionary (docs/) from the published metadata")
     docs.add_argument("--out", default="docs")
@@ -137,13 +167,21 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; errors of this library print one clear line and exit 2."""
-    args = parser().parse_args(argv)
+    """Run the command; a user error (of this library, or of the system: a full disk, no permission)
+    prints one clear line and exits 2; a traceback is left only to bugs."""
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # a usage error (one line, see _Parser) or --help
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         code: int = args.run(args)
-    except FintechStatsError as exc:
-        print(f"fintech-stats: error: {exc}", file=sys.stderr)
+    except (FintechStatsError, OSError) as exc:
+        message = " ".join(str(exc).split())  # one line, whatever the message holds
+        print(f"fintech-stats: error: {message}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("fintech-stats: interrupted", file=sys.stderr)
+        return 130
     return code
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from fintech_stats import api, codelists, store, vocabulary
+from fintech_stats.errors import DocsTargetError
 
 __all__ = ["LOSS_WARNING_TYPES", "OWNED_DIRS", "PREVIEW_ROWS", "main", "render", "write"]
 
@@ -607,14 +608,34 @@ def sync_readme(readme: Path) -> bool:
     return new != text
 
 
-def write(docs_dir: Path) -> list[str]:
+def _is_ours(docs_dir: Path) -> bool:
+    """Whether `docs_dir` may be written: missing, empty, or holding a data dictionary made here."""
+    if not docs_dir.exists():
+        return True
+    if not docs_dir.is_dir():
+        return False
+    index = docs_dir / "index.md"
+    if index.is_file():
+        return index.read_text(encoding="utf-8", errors="replace").startswith(_HEADER)
+    return not any(docs_dir / owned for owned in OWNED_DIRS if (docs_dir / owned).exists()) and not any(
+        p.suffix == ".md" for p in docs_dir.iterdir()
+    )
+
+
+def write(docs_dir: Path, force: bool = False) -> list[str]:
     """Write every page of `render()` under `docs_dir` and remove stale files under its owned directories.
 
     Returns the paths written (`docs_dir / relative`, as strings, sorted).  Other files of `docs_dir`
-    (hand-written guides) are left alone.
+    (hand-written guides) are left alone.  A folder that holds Markdown this command did not make
+    (someone's own docs/index.md) is refused unless `force`: `DocsTargetError` names it.
     """
-    pages = render()
     docs_dir = Path(docs_dir)
+    if not force and not _is_ours(docs_dir):
+        raise DocsTargetError(
+            f"{docs_dir} holds documentation fintech-stats did not generate (its index.md lacks the generated "
+            "header); choose another --out, or pass --force to write into it"
+        )
+    pages = render()
     for owned in OWNED_DIRS:
         directory = docs_dir / owned
         if directory.is_dir():

@@ -58,8 +58,30 @@ class ExportTargetExistsError(FintechStatsError, FileExistsError):
     """An export would overwrite an existing file and `force` was not given."""
 
 
+class ExportTargetError(FintechStatsError, OSError):
+    """An export target that may not or cannot be written (the store, the checkout, a file, no permission)."""
+
+
+class CatalogError(FintechStatsError, ValueError):
+    """A catalog that is missing, empty, not JSON, or has a missing or mistyped field (names file and field)."""
+
+
+class BuildError(FintechStatsError):
+    """A build that cannot start or go on: leftovers it may not clear, a published report gone from the corpus."""
+
+
+class ArgumentValueError(FintechStatsError, ValueError):
+    """An argument of the right type with a value that is not accepted (names the argument)."""
+
+
+class ArgumentTypeError(FintechStatsError, TypeError):
+    """An argument of the wrong type (names the argument and what it accepts)."""
+
+
 def did_you_mean(word: str, candidates: Iterable[str], otherwise: str = "") -> str:
     """A message tail: "; did you mean 'a', 'b'?" naming the close matches, or `otherwise` if none."""
+    if not isinstance(word, str):
+        return otherwise
     hint = close_matches(word, candidates)
     return f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else otherwise
 
@@ -71,3 +93,7 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
     if not found:
         found = [c for c in pool if word and (word in c or c in word)][:n]
     return found
+
+
+class DocsTargetError(FintechStatsError, FileExistsError):
+    """`fintech-stats docs` would write into documentation it did not generate, and `force` was not given."""

@@ -1,25 +1,32 @@
 """Downloads: every published table as CSV (with datapackage.json), one Excel workbook, or Parquet.
 
 An export is written into a temporary directory beside the target and renamed into place, so a
-failed export leaves nothing half-written; an existing target is replaced only with `force=True`.
-Text that a spreadsheet would run as a formula (a cell starting with = + - @, tab or carriage
-return) is neutralised: in CSV it is prefixed with an apostrophe, in xlsx it is stored as a string.
+failed export leaves nothing half-written (and what a killed one left is cleared by the next); an
+existing target is replaced only with `force=True`, and never the store, the checkout, the current
+or the home directory.  Text that a spreadsheet would run as a formula (a cell starting with
+= + - @, tab or carriage return) is neutralised: in CSV it is prefixed with an apostrophe (and a
+text that starts with an apostrophe gets one more, so that reading back is exact), in xlsx it is
+stored as a string.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import logging
+import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import api, store
 from fintech_stats._version import __version__
-from fintech_stats.errors import ExportTargetExistsError
+from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError, ExportTargetExistsError
 from fintech_stats.fields import field
 
 if TYPE_CHECKING:
@@ -38,16 +45,19 @@ _LICENCE = (
 )
 
 
+def _needs_prefix(text: str) -> bool:
+    # A text that starts with an apostrophe gets one too, or reading it back would drop its own.
+    return text.startswith("'") or (text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text))
+
+
 def neutralise(text: str) -> str:
     """The text as a CSV cell that no spreadsheet runs as a formula (apostrophe prefix)."""
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
+    return "'" + text if _needs_prefix(text) else text
 
 
 def unneutralise(text: str) -> str:
-    """Undo `neutralise` (for reading an exported CSV back)."""
-    if text.startswith("'") and text[1:].startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text[1:]):
+    """Undo `neutralise` (for reading an exported CSV back): `unneutralise(neutralise(t)) == t`."""
+    if text.startswith("'") and _needs_prefix(text[1:]):
         return text[1:]
     return text
 
@@ -133,8 +143,10 @@ def _write_csv(frame: pd.DataFrame, path: Path, labels: str) -> None:
     out = frame.copy()
     for column in _text_columns(out):
         out[column] = out[column].astype(object).map(lambda v: v if v is None or v != v else neutralise(str(v)))
-    out.columns = _headers(list(frame.columns), labels)
-    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    out.columns = [neutralise(h) for h in _headers(list(frame.columns), labels)]
+    # CRLF rows (RFC 4180): the csv writer quotes a cell holding any character of the line
+    # terminator, so a carriage return inside a cell is quoted too (with "\n" it was not).
+    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
 
 
 def _write_parquet(table: str, frame: pd.DataFrame, path: Path, labels: str) -> None:
@@ -181,8 +193,9 @@ def _readme(fmt: str, tables: Sequence[str], labels: str) -> str:
         "(report_id, span_start, span_end, literal). `datapackage.json` describes every file: columns, types, "
         "codelists, units, sha256.",
         "",
-        "Text cells that a spreadsheet would run as a formula (starting with = + - @) are prefixed with an "
-        "apostrophe in CSV files.",
+        "Text cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) "
+        "are prefixed with an apostrophe in CSV files, and so is a text that starts with an apostrophe: drop one "
+        "leading apostrophe to read a cell back exactly.",
         "",
         "How to cite: <table title>. fintech-stats table `<name>` version <version>. Source: <publisher>, "
         "<report title>.",
@@ -226,17 +239,18 @@ def _write_xlsx(tables: Sequence[str], path: Path, labels: str) -> None:
         columns_seen += [c for c in frame.columns if c not in columns_seen]
     rows += [[c, field(c).zh, field(c).description] for c in columns_seen]
     for row in rows:
-        readme.append(row)
+        _append(readme, row)
     readme.column_dimensions["A"].width = 34
     readme.column_dimensions["B"].width = 60
 
     sheets = sheet_names(tables)
     catalog_sheet = workbook.create_sheet("catalog")
-    catalog_sheet.append(["sheet", "table", "version", "title", "report_id", "source", "rows", "sha256"])
+    _append(catalog_sheet, ["sheet", "table", "version", "title", "report_id", "source", "rows", "sha256"])
     for table in tables:
         e = store.entry(table)
-        catalog_sheet.append(
-            [sheets[table], table, e["version"], e["title"], e["report_id"], e["source"], e["rows"], e["sha256"]]
+        _append(
+            catalog_sheet,
+            [sheets[table], table, e["version"], e["title"], e["report_id"], e["source"], e["rows"], e["sha256"]],
         )
     catalog_sheet.freeze_panes = "A2"
 
@@ -244,7 +258,7 @@ def _write_xlsx(tables: Sequence[str], path: Path, labels: str) -> None:
         frame = frames[table]
         sheet = workbook.create_sheet(sheets[table])
         headers = _headers(list(frame.columns), labels)
-        sheet.append(headers)
+        _append(sheet, headers)
         units = frame["unit"].astype(str).tolist()
         value_cols = {list(frame.columns).index("value") + 1, list(frame.columns).index("value_high") + 1}
         widths = [_width(h) for h in headers]
@@ -266,9 +280,118 @@ def _write_xlsx(tables: Sequence[str], path: Path, labels: str) -> None:
     workbook.save(path)
 
 
+def _append(sheet: Any, row: Sequence[Any]) -> None:
+    """Append a row whose text cells are strings, never formulas, whatever they start with."""
+    sheet.append(list(row))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def _width(value: object) -> int:
     text = "" if value is None else str(value)
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _table_names(tables: Iterable[str] | None) -> list[str]:
+    """The validated `tables` argument (None: every table)."""
+    if tables is None:
+        return api.tables()
+    if isinstance(tables, (str, bytes)):
+        raise ArgumentTypeError(f"tables must be a list of table names, not the string {tables!r}: tables=[{tables!r}]")
+    if not isinstance(tables, Iterable):
+        raise ArgumentTypeError(f"tables must be a list of table names or None; got {type(tables).__name__}")
+    names = list(tables)
+    if not names:
+        raise ArgumentValueError("tables is an empty list: name at least one table, or pass None for every table")
+    for name in names:
+        api.check_name(name, "table")
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ArgumentValueError(f"tables names {name!r} twice: each table is exported once")
+        seen.add(name)
+    for name in names:
+        store.entry(name)  # unknown tables fail before anything is written
+    return names
+
+
+def _holds(outer: Path, inner: Path) -> bool:
+    return outer == inner or outer in inner.parents
+
+
+def _is_export(path: Path) -> bool:
+    """Whether a directory holds nothing but what an export writes (an earlier export)."""
+    if not path.is_dir() or path.is_symlink():
+        return False
+    names = {p.name for p in path.iterdir()}
+    return names <= {WORKBOOK} or ("datapackage.json" in names and "README.md" in names)
+
+
+def _check_target(target: Path) -> Path:
+    """The target's absolute location, after refusing one that may not or cannot be written."""
+    location = target.resolve() if target.name in ("", ".", "..") else target.parent.resolve() / target.name
+    resolved = location.resolve()
+    package = Path(__file__).resolve().parent
+    checkout = package.parent if (package.parent / "pyproject.toml").is_file() else None
+    protected = [("the published store", store.datasets_dir().resolve()), ("the fintech_stats package", package)]
+    if checkout is not None:
+        protected.append(("the checkout", checkout))
+    for what, place in protected:
+        for path in {location, resolved}:
+            if _holds(path, place):
+                raise ExportTargetError(f"export target {target} holds {what} ({place}): choose another directory")
+            if _holds(place, path) and what != "the checkout":
+                raise ExportTargetError(f"export target {target} is inside {what} ({place}): choose another directory")
+    inside_checkout = checkout is not None and _holds(checkout, resolved) and resolved.exists()
+    if inside_checkout and not (_is_export(resolved) or (resolved.is_dir() and not any(resolved.iterdir()))):
+        raise ExportTargetError(
+            f"export target {target} is a part of the checkout ({checkout}), not an earlier export: "
+            "choose another directory"
+        )
+    for what, place in (("the current directory", Path.cwd().resolve()), ("the home directory", Path.home())):
+        if any(_holds(path, place) for path in {location, resolved}):
+            raise ExportTargetError(f"export target {target} holds {what} ({place}): choose another directory")
+    ancestor = location.parent
+    while not ancestor.exists():
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise ExportTargetError(f"export target {target}: {ancestor} is a file, not a directory")
+    if location.exists() and not location.is_dir():
+        raise ExportTargetError(f"export target {target} is a file, not a directory")
+    return location
+
+
+_STAGE_LOCK = ".lock"
+#: A staging directory younger than this, with no lock file yet, may be an export that just began.
+_STAGE_GRACE_SECONDS = 60.0
+
+
+def _clear_staging(location: Path, notify: Callable[[str], None]) -> None:
+    """Clear the staging directories that killed exports to `location` left beside it."""
+    pattern = re.compile(rf"^\.{re.escape(location.name)}-[A-Za-z0-9_]{{8}}$")
+    if not location.parent.is_dir():
+        return
+    for stage in sorted(location.parent.iterdir()):
+        if not (pattern.match(stage.name) and stage.is_dir() and not stage.is_symlink()):
+            continue
+        names = {p.name for p in stage.iterdir()}
+        if not names <= {"export", "old", _STAGE_LOCK}:
+            continue  # not ours
+        if _STAGE_LOCK not in names and time.time() - stage.stat().st_mtime < _STAGE_GRACE_SECONDS:
+            continue
+        if _STAGE_LOCK in names:
+            with (stage / _STAGE_LOCK).open("a") as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue  # an export running now
+        if "old" in names and not location.exists():
+            # Killed between moving the old target aside and moving the new one in: put it back.
+            (stage / "old").rename(location)
+            notify(f"restored {location} from {stage}, where an interrupted export had moved it")
+        shutil.rmtree(stage)
+        notify(f"removed {stage}: the staging directory of an interrupted export")
 
 
 def export(
@@ -277,66 +400,101 @@ def export(
     tables: Sequence[str] | None = None,
     labels: str = "code",
     force: bool = False,
+    notify: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the latest version of `tables` (default: all) into directory `out`; return it.
 
     `format`: csv (one UTF-8-with-BOM CSV per table, datapackage.json, README.md), xlsx (one workbook),
     parquet (one Parquet file per table, datapackage.json, README.md).  `labels`: code, zh or en; zh
-    also writes Chinese column headers.  An existing `out` is replaced only with `force=True`.
+    also writes Chinese column headers.  An existing `out` is replaced only with `force=True`; the
+    store, the checkout (but for an earlier export inside it), the current and the home directory
+    never.  `notify` hears of leftovers of killed exports cleared (default: a logging warning).
     """
+    if not isinstance(format, str):
+        raise ArgumentTypeError(f"format must be a string, one of {', '.join(FORMATS)}; got {type(format).__name__}")
     if format not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        raise ArgumentValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if not isinstance(out, (str, os.PathLike)):
+        raise ArgumentTypeError(f"out must be a directory path (str or Path); got {type(out).__name__}")
+    if not isinstance(force, bool):
+        raise ArgumentTypeError(f"force must be True or False; got {type(force).__name__} {force!r}")
     api.check_labels(labels)
-    names = list(tables) if tables else api.tables()
-    for name in names:
-        store.entry(name)  # unknown tables fail before anything is written
+    names = _table_names(tables)
     target = Path(out)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
-        raise ExportTargetExistsError(f"export target {target} exists; choose another or pass --force to replace it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as tmp:
-        stage = Path(tmp) / "export"
-        stage.mkdir()
-        if format == "xlsx":
-            _write_xlsx(names, stage / WORKBOOK, labels)
-        else:
-            resources: list[dict[str, Any]] = []
-            used: set[str] = set()
-            sources = _sources()
-            for name in names:
-                frame = _frame(name, labels)
-                file = stage / f"{name}.{format}"
-                if format == "csv":
-                    _write_csv(frame, file, labels)
-                else:
-                    _write_parquet(name, frame, file, labels)
-                entry = store.entry(name)
-                used.add(entry["report_id"])
-                resource: dict[str, Any] = {
-                    "name": name,
-                    "path": file.name,
-                    "title": entry["title"],
-                    "description": entry["description"],
-                    "version": entry["version"],
-                    "profile": "tabular-data-resource",
-                    "format": format,
-                    "mediatype": "text/csv" if format == "csv" else "application/vnd.apache.parquet",
-                    "hash": f"sha256:{_sha256(file)}",
-                    "bytes": file.stat().st_size,
-                    "sources": [sources[entry["report_id"]]],
-                    "schema": _schema(name, frame, labels),
-                }
-                if format == "csv":
-                    resource["encoding"] = "utf-8"
-                    resource["dialect"] = {"delimiter": ",", "header": True}
-                resources.append(resource)
-            (stage / "datapackage.json").write_text(
-                json.dumps(_datapackage(resources, used, sources), ensure_ascii=False, indent=2) + "\n",
-                encoding="utf-8",
+    location = _check_target(target)
+    try:
+        _clear_staging(location, notify or logging.getLogger(__name__).warning)
+        if location.exists() and (not location.is_dir() or any(location.iterdir())) and not force:
+            raise ExportTargetExistsError(
+                f"export target {target} exists; choose another or pass --force to replace it"
             )
-            (stage / "README.md").write_text(_readme(format, names, labels), encoding="utf-8")
-        if target.exists():
-            old = Path(tmp) / "old"
-            target.rename(old)
-        stage.rename(target)
+        location.parent.mkdir(parents=True, exist_ok=True)
+        _write(location, format, names, labels)
+    except OSError as exc:
+        if isinstance(exc, (ExportTargetError, ExportTargetExistsError)):
+            raise
+        raise ExportTargetError(f"cannot write export target {target}: {exc}") from exc
     return target
+
+
+def _write(location: Path, format: str, names: list[str], labels: str) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix=f".{location.name}-", dir=location.parent))
+    try:
+        with (tmp / _STAGE_LOCK).open("w") as lock:
+            # Held while this export runs, so that another export's cleanup leaves this one alone.
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            stage = tmp / "export"
+            stage.mkdir()
+            _write_stage(stage, format, names, labels)
+            moved = location.exists()
+            if moved:
+                location.rename(tmp / "old")
+            try:
+                stage.rename(location)
+            except BaseException:
+                if moved:  # put the old target back rather than delete it with the staging directory
+                    (tmp / "old").rename(location)
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_stage(stage: Path, format: str, names: list[str], labels: str) -> None:
+    if format == "xlsx":
+        _write_xlsx(names, stage / WORKBOOK, labels)
+        return
+    resources: list[dict[str, Any]] = []
+    used: set[str] = set()
+    sources = _sources()
+    for name in names:
+        frame = _frame(name, labels)
+        file = stage / f"{name}.{format}"
+        if format == "csv":
+            _write_csv(frame, file, labels)
+        else:
+            _write_parquet(name, frame, file, labels)
+        entry = store.entry(name)
+        used.add(entry["report_id"])
+        resource: dict[str, Any] = {
+            "name": name,
+            "path": file.name,
+            "title": entry["title"],
+            "description": entry["description"],
+            "version": entry["version"],
+            "profile": "tabular-data-resource",
+            "format": format,
+            "mediatype": "text/csv" if format == "csv" else "application/vnd.apache.parquet",
+            "hash": f"sha256:{_sha256(file)}",
+            "bytes": file.stat().st_size,
+            "sources": [sources[entry["report_id"]]],
+            "schema": _schema(name, frame, labels),
+        }
+        if format == "csv":
+            resource["encoding"] = "utf-8"
+            resource["dialect"] = {"delimiter": ",", "header": True}
+        resources.append(resource)
+    (stage / "datapackage.json").write_text(
+        json.dumps(_datapackage(resources, used, sources), ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    (stage / "README.md").write_text(_readme(format, names, labels), encoding="utf-8")

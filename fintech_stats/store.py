@@ -7,9 +7,12 @@ Layout of `datasets/` (shipped inside the wheel as `fintech_stats/datasets/`):
     <table>/<version>/data.parquet    the table: one row per fact
     <table>/<version>/restatements.parquet   the same facts stated again elsewhere (optional)
     <table>/<version>/spec.json       the table's metadata, dimensions with their codelists
+    .build.lock                       held by the running build (a second one waits for it)
 
-Only `build` writes here; everything else only reads, and reads verify sha256 (once per file per
-process).  This module imports neither pandas nor pyarrow at import time.
+Only `build` writes here; everything else only reads.  The catalog is validated when read (any
+fault is a `CatalogError` naming the file and the field; a missing or empty store is an error,
+never an empty answer), and reads verify sha256 (once per file per process, again when the file's
+size or modification time changed).  This module imports neither pandas nor pyarrow at import time.
 """
 
 from __future__ import annotations
@@ -17,27 +20,41 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, NoReturn
 
-from fintech_stats.errors import IntegrityError, UnknownTableError, UnknownVersionError, did_you_mean
+from fintech_stats.errors import (
+    CatalogError,
+    IntegrityError,
+    UnknownTableError,
+    UnknownVersionError,
+    did_you_mean,
+)
 
 __all__ = [
+    "BUILD_TEMP_PREFIX",
     "CATALOG_FILE",
+    "CHECKS_FILE",
     "ENV_VAR",
     "GAPS_FILE",
+    "LOCK_FILE",
+    "NUMBERS_FILE",
+    "REGISTRY_KEYS",
     "REPORTS_FILE",
+    "VERSION_FILES",
     "catalog_entries",
     "clear_caches",
     "datasets_dir",
     "entry",
-    "gaps_entry",
     "published_files",
+    "read_catalog",
     "read_json",
     "register_cache",
+    "registry_entry",
     "sha256_file",
+    "unlisted",
     "verified_path",
     "verify_all",
     "version_key",
@@ -47,6 +64,8 @@ ENV_VAR = "FINTECH_STATS_DATASETS"
 CATALOG_FILE = "catalog.json"
 REPORTS_FILE = "reports.json"
 GAPS_FILE = "gaps.parquet"
+NUMBERS_FILE = "numbers.parquet"
+CHECKS_FILE = "checks.parquet"
 
 
 def datasets_dir() -> Path:
@@ -75,12 +94,158 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-@cache
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+#: The optional files of a catalog entry beside data.parquet and spec.json (catalog key prefix).
+_MENTION_KEYS = ("restatements", "conflicts")
+#: The store-wide files the catalog lists (key -> record of path, sha256, rows).
+REGISTRY_KEYS = ("gaps", "numbers", "checks")
+#: The names of the files a build writes into a version directory.
+VERSION_FILES = frozenset({"data.parquet", "spec.json", "restatements.parquet", "conflicts.parquet"})
+#: The lock file a build holds in the datasets directory, and the prefix of its temporary directory.
+LOCK_FILE = ".build.lock"
+BUILD_TEMP_PREFIX = ".build-"
+_BUILD_TEMP = re.compile(r"^\.build-[A-Za-z0-9_]{8}$")
+
+
+def _where() -> str:
+    env = os.environ.get(ENV_VAR)
+    return f" (${ENV_VAR} is set to {env!r})" if env else ""
+
+
+class _Checker:
+    """Validates one catalog document, raising CatalogError naming the file and the field."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, field: str, want: str) -> NoReturn:
+        raise CatalogError(f"catalog {self.path}: {field}: {want}; rebuild the store or reinstall fintech-stats")
+
+    def mapping(self, value: object, field: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(field, f"want an object, found {type(value).__name__}")
+        return value
+
+    def text(self, record: dict[str, Any], key: str, field: str) -> str:
+        value = record.get(key)
+        if not isinstance(value, str):
+            self.fail(f"{field}.{key}", "missing" if key not in record else f"want a string, found {value!r}")
+        return value
+
+    def count(self, record: dict[str, Any], key: str, field: str) -> None:
+        value = record.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.fail(f"{field}.{key}", "missing" if key not in record else f"want a count, found {value!r}")
+
+    def sha256(self, record: dict[str, Any], key: str, field: str) -> None:
+        if not _HEX64.match(self.text(record, key, field)):
+            self.fail(f"{field}.{key}", f"want 64 lowercase hex digits, found {record[key]!r}")
+
+    def relative(self, record: dict[str, Any], key: str, field: str) -> None:
+        value = self.text(record, key, field)
+        parts = PurePosixPath(value).parts
+        if not value or value.startswith("/") or "\\" in value or ".." in parts:
+            self.fail(f"{field}.{key}", f"want a path inside the store, found {value!r}")
+
+    def entry(self, record: dict[str, Any], table: str, version: str) -> None:
+        field = f"tables.{table}.{version}"
+        for key in ("title", "description", "report_id", "source"):
+            self.text(record, key, field)
+        for key, want in (("table", table), ("version", version)):
+            if self.text(record, key, field) != want:
+                self.fail(f"{field}.{key}", f"want {want!r}, found {record[key]!r}")
+        self.count(record, "rows", field)
+        if "bytes" in record:
+            self.count(record, "bytes", field)
+        for path_key, hash_key in (("path", "sha256"), ("spec_path", "spec_sha256")):
+            self.relative(record, path_key, field)
+            self.sha256(record, hash_key, field)
+        if not isinstance(record.get("schema"), list):
+            self.fail(f"{field}.schema", "want a list of columns")
+        for key in _MENTION_KEYS:
+            if key not in record and key != "restatements":
+                continue  # entries published before conflicts existed have no conflicts keys
+            self.count(record, key, field)
+            path, digest = record.get(f"{key}_path"), record.get(f"{key}_sha256")
+            if (path is None) != (digest is None) or (path is None) != (record[key] == 0):
+                self.fail(
+                    f"{field}.{key}_path",
+                    f"want a path and a sha256 when {key} > 0 and both null when 0, found {key}={record[key]!r}, "
+                    f"path {path!r}, sha256 {digest!r}",
+                )
+            if path is not None:
+                self.relative(record, f"{key}_path", field)
+                self.sha256(record, f"{key}_sha256", field)
+
+    def document(self, data: object) -> dict[str, Any]:
+        top = self.mapping(data, "the document")
+        tables = self.mapping(top.get("tables"), "tables") if "tables" in top else self.fail("tables", "missing")
+        for table, versions in tables.items():
+            versions = self.mapping(versions, f"tables.{table}")
+            if not versions:
+                self.fail(f"tables.{table}", "lists no version")
+            for version, record in versions.items():
+                if not _VERSION.match(version):
+                    self.fail(f"tables.{table}.{version}", "a version is MAJOR.MINOR.PATCH")
+                self.entry(self.mapping(record, f"tables.{table}.{version}"), table, version)
+        for key in REGISTRY_KEYS:
+            if key in top:
+                record = self.mapping(top[key], key)
+                self.relative(record, "path", key)
+                self.sha256(record, "sha256", key)
+                self.count(record, "rows", key)
+        return top
+
+
+def read_catalog(directory: Path, missing_ok: bool = False, empty_ok: bool = False) -> dict[str, Any]:
+    """The catalog of a datasets directory, validated (not cached); `CatalogError` names file and field.
+
+    A missing catalog, or one that lists no table, is an error (an empty store is no answer),
+    unless `missing_ok` (gives an empty catalog) or `empty_ok` (for a build into a new store).
+    """
+    path = directory / CATALOG_FILE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        if missing_ok:
+            return {"tables": {}}
+        raise CatalogError(
+            f"no catalog: {path} does not exist{_where()}: the store is missing or was never built; "
+            "run `fintech-stats build` or reinstall fintech-stats"
+        ) from None
+    except IsADirectoryError:
+        raise CatalogError(f"catalog {path} is a directory, not a file") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogError(f"catalog {path} is not valid JSON ({exc}): restore it or rebuild the store") from None
+    checked = _Checker(path).document(data)
+    if not checked["tables"] and not empty_ok:
+        raise CatalogError(f"catalog {path} lists no table{_where()}: the store is empty; run `fintech-stats build`")
+    return checked
+
+
+#: directory -> (the catalog file's size, mtime and inode when read, its validated content).
+_CATALOGS: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+
+
 def _catalog(directory: str) -> dict[str, Any]:
     path = Path(directory) / CATALOG_FILE
-    if not path.is_file():
-        return {"tables": {}}
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        st = path.stat()
+    except OSError:
+        return read_catalog(Path(directory))  # raises the CatalogError that says what is wrong
+    signature = (st.st_size, st.st_mtime_ns, st.st_ino)
+    cached = _CATALOGS.get(directory)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    if cached is not None:
+        # The catalog changed under this process (a build elsewhere): what was built from it is stale.
+        for clear in _DEPENDENT_CACHES:
+            clear()
+    data = read_catalog(Path(directory))
+    _CATALOGS[directory] = (signature, data)
     return data
 
 
@@ -90,13 +255,15 @@ def catalog_entries(directory: Path | None = None) -> dict[str, dict[str, dict[s
     return tables
 
 
-def gaps_entry(directory: Path | None = None) -> dict[str, Any]:
-    """The catalog's record of the gaps registry: path, sha256, rows."""
+def registry_entry(key: str, directory: Path | None = None) -> dict[str, Any]:
+    """The catalog's record of a store-wide file (`gaps`, `numbers`): path, sha256, rows."""
     data = _catalog(str(directory or datasets_dir()))
-    if "gaps" not in data:
-        raise IntegrityError(f"the catalog of {directory or datasets_dir()} lists no gaps registry: rebuild the store")
-    gaps: dict[str, Any] = data["gaps"]
-    return gaps
+    if key not in data:
+        raise CatalogError(
+            f"catalog {(directory or datasets_dir()) / CATALOG_FILE}: {key}: missing (no {key} file); rebuild the store"
+        )
+    found: dict[str, Any] = data[key]
+    return found
 
 
 def entry(table: str, version: str | None = None, directory: Path | None = None) -> dict[str, Any]:
@@ -115,7 +282,8 @@ def entry(table: str, version: str | None = None, directory: Path | None = None)
     return versions[version]
 
 
-_VERIFIED: set[tuple[str, str]] = set()
+#: (path, sha256) -> the file's (size, mtime, inode) when its sha256 was checked.
+_VERIFIED: dict[tuple[str, str], tuple[int, int, int]] = {}
 #: Caches elsewhere that hold what was read from a datasets directory (cleared with ours).
 _DEPENDENT_CACHES: list[Callable[[], None]] = []
 
@@ -126,27 +294,42 @@ def register_cache(clear: Callable[[], None]) -> None:
 
 
 def verified_path(relative: str, sha256: str, directory: Path | None = None) -> Path:
-    """The absolute path of a published file, after checking its sha256 (once per process)."""
+    """The absolute path of a published file, after checking its sha256.
+
+    A file is hashed once per process, and again whenever its size, modification time or inode
+    changed since it was checked.
+    """
     path = (directory or datasets_dir()) / relative
     key = (str(path), sha256)
-    if key not in _VERIFIED:
+    try:
+        st = path.stat()
+    except OSError:
+        raise IntegrityError(f"published file {path} is missing (catalog sha256 {sha256})") from None
+    signature = (st.st_size, st.st_mtime_ns, st.st_ino)
+    if _VERIFIED.get(key) != signature:
         if not path.is_file():
-            raise IntegrityError(f"published file {path} is missing (catalog sha256 {sha256})")
+            raise IntegrityError(f"published file {path} is not a file (catalog sha256 {sha256})")
         actual = sha256_file(path)
         if actual != sha256:
+            _VERIFIED.pop(key, None)
             raise IntegrityError(
                 f"published file {path} has been changed or damaged: sha256 expected {sha256}, "
                 f"actual {actual}. Reinstall fintech-stats or restore the file."
             )
-        _VERIFIED.add(key)
+        _VERIFIED[key] = signature
     return path
 
 
 def read_json(relative: str, sha256: str | None = None, directory: Path | None = None) -> Any:
-    """A published JSON file (verified when its sha256 is given)."""
+    """A published JSON file (verified when its sha256 is given); `IntegrityError` if missing or not JSON."""
     base = directory or datasets_dir()
     path = verified_path(relative, sha256, base) if sha256 else base / relative
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise IntegrityError(f"published file {path} is missing{_where()}: rebuild the store or reinstall") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IntegrityError(f"published file {path} is damaged: not valid JSON ({exc})") from None
 
 
 def published_files(directory: Path | None = None) -> list[tuple[str, str]]:
@@ -163,14 +346,19 @@ def published_files(directory: Path | None = None) -> list[tuple[str, str]]:
             ):
                 if e.get(path_key) is not None:
                     files.append((e[path_key], e[hash_key]))
-    gaps = _catalog(str(base)).get("gaps")
-    if gaps is not None:
-        files.append((gaps["path"], gaps["sha256"]))
+    for key in REGISTRY_KEYS:
+        found = _catalog(str(base)).get(key)
+        if found is not None:
+            files.append((found["path"], found["sha256"]))
     return files
 
 
 def verify_all(directory: Path | None = None) -> tuple[int, list[str]]:
-    """Check the sha256 of every published file; return how many were checked and the problems."""
+    """Check the sha256 of every published file; return how many were checked and the problems.
+
+    The catalog is validated first (`CatalogError`); entries of the store that the catalog does not
+    list are problems too (see `unlisted`).
+    """
     base = directory or datasets_dir()
     problems = []
     files = published_files(base)
@@ -181,13 +369,58 @@ def verify_all(directory: Path | None = None) -> tuple[int, list[str]]:
             continue
         actual = sha256_file(path)
         if actual != expected:
-            problems.append(f"{path}: sha256 expected {expected}, actual {actual}")
+            problems.append(f"{path}: corrupt: sha256 expected {expected}, actual {actual}")
+    if not (base / REPORTS_FILE).is_file():
+        problems.append(f"{base / REPORTS_FILE}: missing")
+    leftovers, unknown = unlisted(base, _catalog(str(base)))
+    problems += [
+        f"{p}: not listed in the catalog: left by an interrupted build (the next build removes it)" for p in leftovers
+    ]
+    problems += [
+        f"{p}: not listed in the catalog and not written by a build: move it out of the store" for p in unknown
+    ]
     return len(files), problems
+
+
+def _build_made(version_dir: Path) -> bool:
+    return bool(_VERSION.match(version_dir.name)) and all(
+        p.is_file() and p.name in VERSION_FILES for p in version_dir.iterdir()
+    )
+
+
+def unlisted(directory: Path, catalog: dict[str, Any]) -> tuple[list[Path], list[Path]]:
+    """The entries of a store that `catalog` does not list, as (left by a build, anything else).
+
+    Left by a build (killed, so its cleanup never ran): its temporary `.build-*` directories, and
+    version directories (holding only the files a build writes) that the catalog does not list.
+    """
+    leftovers: list[Path] = []
+    unknown: list[Path] = []
+    if not directory.is_dir():
+        return leftovers, unknown
+    tables: dict[str, Any] = catalog.get("tables", {})
+    # The store-wide files are known by name too: a build replaces them before the catalog lists them.
+    known = {CATALOG_FILE, REPORTS_FILE, LOCK_FILE, GAPS_FILE, NUMBERS_FILE, CHECKS_FILE}
+    known |= {catalog[k]["path"] for k in REGISTRY_KEYS if k in catalog}
+    for child in sorted(directory.iterdir()):
+        if child.name in known:
+            continue
+        if _BUILD_TEMP.match(child.name) and child.is_dir():
+            leftovers.append(child)
+        elif not child.is_dir() or child.is_symlink():
+            unknown.append(child)
+        else:
+            versions = tables.get(child.name, {})
+            for sub in sorted(child.iterdir()):
+                if sub.name in versions and sub.is_dir():
+                    continue
+                (leftovers if sub.is_dir() and not sub.is_symlink() and _build_made(sub) else unknown).append(sub)
+    return leftovers, unknown
 
 
 def clear_caches() -> None:
     """Forget cached catalogs and verifications (after a build, or in tests)."""
-    _catalog.cache_clear()
+    _CATALOGS.clear()
     _VERIFIED.clear()
     for clear in _DEPENDENT_CACHES:
         clear()

@@ -209,7 +209,7 @@ def test_categoricals_fit_the_table(fresh_store: Path) -> None:
     assert frame.groupby("measure", observed=False).size().min() > 0  # no empty groups
     assert sorted(frame["server_node_bucket"].unique())[0] == "n1"  # sorts in codelist order, not as text
     labelled = fs.load(NODES, labels="en")["server_node_bucket"].cat
-    assert labelled.ordered and list(labelled.categories)[0] == "1 node"
+    assert labelled.ordered and next(iter(labelled.categories)) == "1 node"
 
 
 def test_info_says_what_to_know_before_citing(fresh_store: Path) -> None:

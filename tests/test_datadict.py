@@ -187,6 +187,7 @@ def test_write_replaces_stale_pages_and_keeps_hand_written_ones(
     (docs / "tables" / "old" / "nested.md").write_text("stale", encoding="utf-8")
     (docs / "reports" / "gone-report.md").write_text("stale", encoding="utf-8")
     (docs / "guide.md").write_text("hand-written", encoding="utf-8")
+    (docs / "index.md").write_text(datadict._HEADER + "\n\nan older generated index\n", encoding="utf-8")
 
     written = datadict.write(docs)
 
@@ -215,3 +216,19 @@ def test_readme_quality_section_is_current() -> None:
     section = datadict.quality_section()
     assert section in readme, "regenerate with `fintech-stats docs` (it updates the README's quality section)"
     assert "| `fe-graph-database-survey-2023` | full |" in section
+
+
+def test_docs_refuse_someone_elses_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fintech_stats.errors import DocsTargetError
+
+    # The guard, not the rendering, is under test: two small generated pages.
+    monkeypatch.setattr(datadict, "render", lambda: {"index.md": datadict._HEADER + "\n", "tables/t.md": "t\n"})
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "index.md").write_text("# my own notes\n", "utf-8")
+    with pytest.raises(DocsTargetError, match="did not generate"):
+        datadict.write(theirs)
+    assert (theirs / "index.md").read_text("utf-8") == "# my own notes\n"  # untouched
+    assert datadict.write(theirs, force=True)
+    fresh = tmp_path / "fresh"
+    assert datadict.write(fresh) and datadict.write(fresh)  # a folder it made may be written again

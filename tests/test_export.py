@@ -55,8 +55,10 @@ def test_csv_round_trip_and_datapackage(fresh_store: Path, tmp_path: Path) -> No
 def test_frictionless_validates_the_csv_package(fresh_store: Path, tmp_path: Path) -> None:
     from frictionless import validate
 
+    # One table of each report here (CI validates the whole download with the frictionless CLI).
+    catalog = fs.catalog().drop_duplicates("report_id")
     for labels in ("code", "zh"):
-        out = fs.export(tmp_path / labels, "csv", labels=labels)
+        out = fs.export(tmp_path / labels, "csv", tables=list(catalog["table"]), labels=labels)
         report = validate(str(out / "datapackage.json"))
         assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
 

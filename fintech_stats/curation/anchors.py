@@ -120,15 +120,25 @@ _GLYPH_LITERAL = re.compile(r".\d*(?:\.\d+)?%?")
 
 
 def _glyph_then(text: str, pos: int, words: re.Pattern[str] | None, stop: int) -> tuple[quantity.Quantity, int] | None:
-    """A damaged literal at `pos`: one glyph, then digits, decimals and a %; the row's repair reads it."""
+    """A damaged literal at `pos`: one glyph, then digits, decimals and a %; the row's repair reads it.
+
+    The longest such literal that the words can follow (as a regex would backtrack): in a run of
+    glued cells `%.31` the words decide whether the 1 belongs to the next cell.
+    """
     m = _GLYPH_LITERAL.match(text, pos, stop)
     if m is None or m.end() == pos + 1:
         return None
-    placeholder = quantity.Quantity(Decimal(0), None, "exact", m.group(0), None, pos, m.end())
-    if words is None:
-        return placeholder, m.end()
-    end = _match_at(words, text, m.end(), stop)
-    return None if end is None else (placeholder, end)
+    for stop_at in range(m.end(), pos + 1, -1):
+        literal = text[pos:stop_at]
+        if not _GLYPH_LITERAL.fullmatch(literal):
+            continue
+        placeholder = quantity.Quantity(Decimal(0), None, "exact", literal, None, pos, stop_at)
+        if words is None:
+            return placeholder, stop_at
+        end = _match_at(words, text, stop_at, stop)
+        if end is not None:
+            return placeholder, end
+    return None
 
 
 def _quantity_ending_at(text: str, scan: QuantityScan, end: int) -> quantity.Quantity | None:
