@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,32 @@ def _warm(fn: object, runs: int) -> float:
     return statistics.median(times)
 
 
+def _synthetic_store(factor: int) -> Path:
+    """A store with `factor` times the published tables (each version listed under new names, pointing
+    at the same files, and the claims file repeated), for the scaling ratios."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from fintech_stats import store
+
+    source = store.datasets_dir()
+    target = Path(tempfile.mkdtemp(prefix="fintech-stats-x50-")) / "datasets"
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".build*"))
+    catalog = json.loads((target / store.CATALOG_FILE).read_text("utf-8"))
+    tables = catalog["tables"]
+    for i in range(1, factor):
+        for name, versions in list(tables.items()):
+            if "_x" not in name:
+                copy = f"{name}_x{i}"
+                tables[copy] = {v: {**e, "table": copy} for v, e in versions.items()}
+    claims = pq.read_table(target / store.CLAIMS_FILE)
+    pq.write_table(pa.concat_tables([claims] * factor), target / store.CLAIMS_FILE)
+    catalog["claims"]["sha256"] = store.sha256_file(target / store.CLAIMS_FILE)
+    catalog["claims"]["rows"] = claims.num_rows * factor
+    (target / store.CATALOG_FILE).write_text(json.dumps(catalog), "utf-8")
+    return target
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
@@ -73,6 +100,17 @@ def main() -> int:
     claims_cold = _cold("import fintech_stats as fs; fs.claims()", runs)
     fs.claims()
     claims_warm = _warm(fs.claims, runs)
+    search_cold = _cold("import fintech_stats as fs; fs.search('graph database nodes')", runs)
+    tables_cli = _cold("from fintech_stats.cli import main; main(['tables'])", runs)
+
+    # 50 x today's tables: a synthetic store, the same commands in fresh processes.
+    big = _synthetic_store(50)
+    os.environ["FINTECH_STATS_DATASETS"] = str(big)
+    claims_cold_x50 = _cold("import fintech_stats as fs; fs.claims()", runs)
+    search_cold_x50 = _cold("import fintech_stats as fs; fs.search('graph database nodes')", runs)
+    load_cold_x50 = _cold(f"import fintech_stats as fs; fs.load({TABLE!r})", runs)
+    del os.environ["FINTECH_STATS_DATASETS"]
+    shutil.rmtree(big.parent, ignore_errors=True)
 
     check_runs = max(1, runs // 3)
     baseline = _cold("import pandas, pyarrow.parquet", runs)
@@ -111,6 +149,11 @@ def main() -> int:
         },
         "ratios": {
             "cold_load_over_read_parquet": round(load_cold / read_cold, 3),
+            "claims_cold_over_load_cold": round(claims_cold / load_cold, 2),
+            "tables_cli_over_import": round(tables_cli / import_time, 2),
+            "x50_claims_cold_over_today": round(claims_cold_x50 / claims_cold, 2),
+            "x50_search_cold_over_today": round(search_cold_x50 / search_cold, 2),
+            "x50_load_cold_over_today": round(load_cold_x50 / load_cold, 2),
             "build_check_over_import_pandas": round(check / baseline, 2),
             "build_check_r02_over_import_pandas": round(check_r02 / baseline, 2),
         },
@@ -119,6 +162,11 @@ def main() -> int:
             "cold_load_over_read_parquet": "<= 1.25",
             "claims_warm": "<= 0.5 s",
             "build_check_over_import_pandas": "<= 10",
+            "claims_cold_over_load_cold": "<= 1.2",
+            "tables_cli_over_import": "<= 2",
+            "x50_claims_cold_over_today": "<= 10",
+            "x50_search_cold_over_today": "<= 5",
+            "x50_load_cold_over_today": "<= 1.2",
             "build_check_r02_over_import_pandas": "<= 4",
             "xlsx_export_all_tables": "<= 10 s",
         },
@@ -128,6 +176,11 @@ def main() -> int:
         "cold_load_over_read_parquet": load_cold / read_cold <= 1.25,
         "claims_warm": claims_warm <= 0.5,
         "build_check_over_import_pandas": check / baseline <= 10,
+        "claims_cold_over_load_cold": claims_cold / load_cold <= 1.2,
+        "tables_cli_over_import": tables_cli / import_time <= 2,
+        "x50_claims_cold_over_today": claims_cold_x50 / claims_cold <= 10,
+        "x50_search_cold_over_today": search_cold_x50 / search_cold <= 5,
+        "x50_load_cold_over_today": load_cold_x50 / load_cold <= 1.2,
         "build_check_r02_over_import_pandas": check_r02 / baseline <= 4,
         "xlsx_export_all_tables": xlsx <= 10,
     }
@@ -137,6 +190,11 @@ def main() -> int:
         ("cold pd.read_parquet(P)", read_cold, f"ratio {load_cold / read_cold:.2f} (target <= 1.25)"),
         ("claims(), fresh process", claims_cold, "includes python, pandas, pyarrow start-up"),
         ("claims(), warm", claims_warm, "target <= 0.5 s"),
+        ("claims(), fresh / load(T), fresh", claims_cold / load_cold, "ratio (target <= 1.2)"),
+        ("fintech-stats tables / import", tables_cli / import_time, "ratio (target <= 2)"),
+        ("x50 tables: claims(), fresh", claims_cold_x50, f"{claims_cold_x50 / claims_cold:.2f} x today (<= 10)"),
+        ("x50 tables: search(), fresh", search_cold_x50, f"{search_cold_x50 / search_cold:.2f} x today (<= 5)"),
+        ("x50 tables: load(T), fresh", load_cold_x50, f"{load_cold_x50 / load_cold:.2f} x today (<= 1.2)"),
         ("python -c 'import pandas, pyarrow.parquet'", baseline, "the yardstick of the build ratios"),
         ("fintech-stats build --check", check, f"ratio {check / baseline:.2f} (target <= 10)"),
         ("build --check, r02 alone", check_r02, f"ratio {check_r02 / baseline:.2f} (target <= 4)"),

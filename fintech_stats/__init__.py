@@ -27,9 +27,23 @@ from fintech_stats.api import (
     unaccounted,
 )
 from fintech_stats.errors import (
+    AnchorError,
+    ArgumentTypeError,
+    ArgumentValueError,
+    BuildError,
+    CatalogError,
+    CorpusFormatError,
     CorpusNotFoundError,
+    CurationError,
+    DocsTargetError,
+    ExportTargetError,
+    ExportTargetExistsError,
     FintechStatsError,
     IntegrityError,
+    PublishedVersionError,
+    QuantityParseError,
+    SpecError,
+    UnknownReportError,
     UnknownTableError,
     UnknownVersionError,
 )
@@ -38,10 +52,24 @@ from fintech_stats.search import search
 from fintech_stats.tableinfo import TableInfo, info
 
 __all__ = [
+    "AnchorError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
+    "BuildError",
+    "CatalogError",
+    "CorpusFormatError",
     "CorpusNotFoundError",
+    "CurationError",
+    "DocsTargetError",
+    "ExportTargetError",
+    "ExportTargetExistsError",
     "FintechStatsError",
     "IntegrityError",
+    "PublishedVersionError",
+    "QuantityParseError",
+    "SpecError",
     "TableInfo",
+    "UnknownReportError",
     "UnknownTableError",
     "UnknownVersionError",
     "__version__",
@@ -61,3 +89,8 @@ __all__ = [
     "tables",
     "unaccounted",
 ]
+
+
+def __dir__() -> list[str]:
+    # `dir(fs)` shows the public API, not the submodules it is made of.
+    return sorted(__all__)

@@ -6,13 +6,12 @@ only `report_text` needs the corpus.  pandas and pyarrow are imported when a fun
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store, vocabulary
-from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, did_you_mean
+from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, UnknownReportError, did_you_mean
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -160,6 +159,7 @@ def catalog() -> pd.DataFrame:
             "rows": e["rows"],
             "restatements": e["restatements"],
             "conflicts": e.get("conflicts", 0),
+            "warnings": len(_spec(e["spec_path"], e["spec_sha256"])["usage_warnings"]),
             "sha256": e["sha256"],
             "path": str(base / e["path"]),
         }
@@ -178,6 +178,7 @@ def catalog() -> pd.DataFrame:
             "rows",
             "restatements",
             "conflicts",
+            "warnings",
             "sha256",
             "path",
         ],
@@ -243,7 +244,27 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     check_labels(labels)
     entry = store.entry(table, version)
     frame = _read(entry["path"], entry["sha256"])
-    return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
+    spec = _spec(entry["spec_path"], entry["spec_sha256"])
+    frame = _relabel(frame, spec, labels)
+    frame.attrs.update(_attrs(spec, entry))
+    return frame
+
+
+def _attrs(spec: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+    """What a user must know, on the frame (`frame.attrs`); `fs.info(table)` says it in full."""
+    return {
+        "table": spec["name"],
+        "version": spec["version"],
+        "title": spec["title"],
+        "title_zh": spec.get("title_zh", ""),
+        "description": spec["description"],
+        "report_id": spec["report_id"],
+        "source": spec["source"],
+        "units": list(spec["units"]),
+        "primary_key": list(spec["primary_key"]),
+        "usage_warnings": [dict(w) for w in spec["usage_warnings"]],
+        "sha256": entry["sha256"],
+    }
 
 
 def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.DataFrame:
@@ -288,44 +309,39 @@ _CLAIM_COLUMNS = [
 
 @cache
 def _claims(directory: str) -> pd.DataFrame:
-    import pandas as pd
+    # One read of the long table the build writes (claims.parquet), not one per table.
+    import pyarrow.parquet as pq
 
-    frames = []
-    for name, versions in sorted(store.catalog_entries(Path(directory)).items()):
-        version = max(versions, key=store.version_key)
-        entry = versions[version]
-        dims = [d["name"] for d in _spec(entry["spec_path"], entry["spec_sha256"])["dimensions"]]
-        parts = [("primary", load(name, version))]
-        if entry.get("restatements_path") is not None:
-            parts.append(("restatement", restatements(name, version)))
-        if entry.get("conflicts_path") is not None:
-            parts.append(("conflict", conflicts(name, version)))
-        for mention, frame in parts:
-            records = frame[dims].astype(object).to_dict("records")
-            out = frame.drop(columns=dims)
-            out["unit"] = out["unit"].astype(str)
-            out["qualifier"] = out["qualifier"].astype(str)
-            out["dims"] = [
-                json.dumps(
-                    {k: (int(v) if k == "year" else v) for k, v in r.items()}, ensure_ascii=False, sort_keys=True
-                )
-                for r in records
-            ]
-            out["table"], out["version"], out["mention"] = name, version, mention
-            frames.append(out)
-    if not frames:
-        return pd.DataFrame(columns=_CLAIM_COLUMNS)
-    result = pd.concat(frames, ignore_index=True)[_CLAIM_COLUMNS]
-    return result.sort_values(["report_id", "span_start", "table"], kind="stable", ignore_index=True)
+    meta = store.registry_entry("claims", Path(directory))
+    path = store.verified_path(meta["path"], meta["sha256"], Path(directory))
+    frame: pd.DataFrame = pq.read_table(path).to_pandas()
+    return frame
 
 
-def claims() -> pd.DataFrame:
+def claims(labels: str = "code", table: str | None = None, report_id: str | None = None) -> pd.DataFrame:
     """Every observation of every table (latest versions): primary rows, restatements, conflicts.
 
     Columns: table, version, report_id, value, value_high, unit, qualifier, repair, literal,
-    span_start, span_end, location, dims (JSON text of the row's dimension codes), mention, note.
+    span_start, span_end, location, dims (JSON text of the row's dimension codes, or with
+    `labels="zh"`/`"en"` of their labels), mention, note.  `table=` and `report_id=` keep the rows
+    of one table or one report (an unknown name is an error, never an empty answer).
     """
-    return _claims(str(store.datasets_dir())).copy()
+    check_labels(labels)
+    for name, arg in (("table", table), ("report_id", report_id)):
+        if arg is not None and not isinstance(arg, str):
+            raise ArgumentTypeError(f"{name} must be a string or None, not {type(arg).__name__}")
+    frame = _claims(str(store.datasets_dir()))
+    if table is not None:
+        store.entry(table)  # UnknownTableError, with close matches
+        frame = frame[frame["table"] == table]
+    if report_id is not None:
+        known = set(frame["report_id"]) if table is not None else set(_claims(str(store.datasets_dir()))["report_id"])
+        if report_id not in known:
+            raise UnknownReportError(f"no claims of report {report_id!r}" + did_you_mean(report_id, known))
+        frame = frame[frame["report_id"] == report_id]
+    if labels != "code":
+        frame = frame.assign(dims=frame[f"dims_{labels}"])
+    return frame[_CLAIM_COLUMNS].reset_index(drop=True)
 
 
 store.register_cache(_claims.cache_clear)

@@ -46,7 +46,7 @@ from fintech_stats.errors import (
 from fintech_stats.ledger import STATUSES, LedgerEntry, classify
 from fintech_stats.observation import Gap, Observation
 from fintech_stats.spec import TableSpec
-from fintech_stats.tabular import checks_arrow, gaps_arrow, ledger_arrow, spec_document, to_arrow
+from fintech_stats.tabular import checks_arrow, claims_arrow, gaps_arrow, ledger_arrow, spec_document, to_arrow
 
 __all__ = ["BuildResult", "BuiltTable", "build", "check", "extract_all", "write_parquet"]
 
@@ -460,6 +460,11 @@ def _publish(datasets: Path, catalog: dict[str, Any], extracted: Extracted) -> t
             ("gaps", store.GAPS_FILE, gaps_arrow(extracted.gaps)),
             ("numbers", store.NUMBERS_FILE, ledger_arrow(extracted.ledger)),
             ("checks", store.CHECKS_FILE, checks_arrow(extracted.checks)),
+            (
+                "claims",
+                store.CLAIMS_FILE,
+                claims_arrow([(b.spec, b.primary + b.restatements + b.conflicts) for b in extracted.tables]),
+            ),
         ):
             write_parquet(rows, Path(tmp) / file)
             catalog[key] = {"path": file, "sha256": store.sha256_file(Path(tmp) / file), "rows": rows.num_rows}
@@ -479,6 +484,7 @@ def _publish(datasets: Path, catalog: dict[str, Any], extracted: Extracted) -> t
         os.replace(Path(tmp) / store.GAPS_FILE, datasets / store.GAPS_FILE)
         os.replace(Path(tmp) / store.NUMBERS_FILE, datasets / store.NUMBERS_FILE)
         os.replace(Path(tmp) / store.CHECKS_FILE, datasets / store.CHECKS_FILE)
+        os.replace(Path(tmp) / store.CLAIMS_FILE, datasets / store.CLAIMS_FILE)
         os.replace(Path(tmp) / store.CATALOG_FILE, datasets / store.CATALOG_FILE)
     return written, unchanged
 

@@ -31,14 +31,22 @@ def _notify(message: str) -> None:
     print(f"fintech-stats: {message}", file=sys.stderr)
 
 
-def _tables(_: argparse.Namespace) -> int:
-    from fintech_stats import api
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
-    frame = api.catalog()
-    latest = frame.drop_duplicates("table", keep="last")
-    width = max((len(t) for t in latest["table"]), default=5)
-    for row in latest.itertuples():
-        print(f"{row.table:<{width}}  {row.version:<7} {row.rows:>4} rows  {row.title}")
+
+def _tables(_: argparse.Namespace) -> int:
+    # Only the catalog (JSON): listing imports neither pandas nor pyarrow.
+    from fintech_stats import store
+
+    entries = store.catalog_entries()
+    if not entries:
+        raise FintechStatsError(f"the store {store.datasets_dir()} lists no table")
+    width = max(len(t) for t in entries)
+    for name in sorted(entries):
+        version = max(entries[name], key=store.version_key)
+        entry = entries[name][version]
+        print(f"{name:<{width}}  {version:<7} {_plural(int(entry['rows']), 'row'):>9}  {entry['title']}")
     return 0
 
 
@@ -48,7 +56,12 @@ def _show(args: argparse.Namespace) -> int:
     from fintech_stats import api
 
     frame = api.load(args.table, args.version, args.labels)
-    columns = [c for c in frame.columns if c not in ("report_id", "repair", "note")]
+    columns = [c for c in frame.columns if c != "report_id"]
+    if getattr(args, "info", False):
+        from fintech_stats.tableinfo import info
+
+        print(repr(info(args.table, args.version)))
+        print()
     with pd.option_context("display.max_rows", args.rows, "display.max_columns", None, "display.width", 200):
         print(frame[columns].to_string(max_rows=args.rows))
     return 0
@@ -74,6 +87,12 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.format == "sqlite":
+        from fintech_stats.sqlite_export import sqlite_cli
+
+        return sqlite_cli(args)
+    if args.all_versions:
+        raise FintechStatsError("--all-versions applies to --format sqlite only")
     from fintech_stats.exports import export
 
     target = export(args.out, args.format, args.tables, args.labels, args.force, notify=_notify)
@@ -104,7 +123,8 @@ def _search(args: argparse.Namespace) -> int:
 
     found = search(" ".join(args.query), limit=args.limit)
     if found.empty:
-        print("no table matches", file=sys.stderr)
+        closest = found.attrs.get("closest") or []
+        print("no table matches" + (f"; closest: {', '.join(closest)}" if closest else ""), file=sys.stderr)
         return 1
     for row in found.itertuples():
         print(f"{row.score:6.2f}  {row.table:<50} {row.title}")
@@ -116,7 +136,7 @@ def _docs(args: argparse.Namespace) -> int:
 
     from fintech_stats import datadict
 
-    written = datadict.write(Path(args.out))
+    written = datadict.write(Path(args.out), force=args.force)
     print(f"wrote {len(written)} documentation file(s) into {args.out}")
     readme = Path(args.out).resolve().parent / "README.md"
     if readme.is_file() and datadict.sync_readme(readme):
@@ -126,7 +146,11 @@ def _docs(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
+    from fintech_stats import curate, ingest, site
+    from fintech_stats._version import __version__
+
     top = _Parser(prog="fintech-stats", description=__doc__)
+    top.add_argument("--version", action="version", version=f"fintech-stats {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     sub.add_parser("tables", help="list the published tables").set_defaults(run=_tables)
     show = sub.add_parser("show", help="print a table")
@@ -134,6 +158,7 @@ def parser() -> argparse.ArgumentParser:
     show.add_argument("--version")
     show.add_argument("--labels", default="code", choices=("code", "zh", "en"))
     show.add_argument("--rows", type=_positive, default=60, help="at most this many rows (default 60)")
+    show.add_argument("--info", action="store_true", help="first print what to know before citing it (fs.info)")
     show.set_defaults(run=_show)
     build = sub.add_parser("build", help="extract every table from the corpus and publish new versions")
     build.add_argument(
@@ -143,8 +168,11 @@ def parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=_build)
     export = sub.add_parser("export", help="write tables as CSV (+datapackage.json), one xlsx workbook, or Parquet")
-    export.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv")
-    export.add_argument("--out", required=True, help="directory to create (refused if it exists, unless --force)")
+    export.add_argument("--format", choices=("csv", "xlsx", "parquet", "sqlite"), default="csv")
+    export.add_argument(
+        "--out", required=True, help="directory (a file for sqlite) to create (refused if it exists, unless --force)"
+    )
+    export.add_argument("--all-versions", action="store_true", help="sqlite: every published version, not the latest")
     export.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables (default: all)")
     export.add_argument(
         "--labels",
@@ -162,7 +190,11 @@ def parser() -> argparse.ArgumentParser:
     search.set_defaults(run=_search)
     docs = sub.add_parser("docs", help="regenerate the data dictionary (docs/) from the published metadata")
     docs.add_argument("--out", default="docs")
+    docs.add_argument("--force", action="store_true", help="write into a folder of documentation made elsewhere")
     docs.set_defaults(run=_docs)
+    curate.add_cli(sub)
+    ingest.add_cli(sub)
+    site.add_cli(sub)
     return top
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, UnknownReportError, did_you_mean
+from fintech_stats.ingest import read_ingested
 from fintech_stats.report_ids import DIGITS_LOST, REPORT_IDS, TRUNCATED
 
 __all__ = ["ENV_VAR", "Report", "corpus_dir", "load_reports", "parse_listing"]
@@ -134,7 +135,7 @@ def parse_listing(raw: str, source_file: str = "<string>") -> list[Report]:
 @cache
 def _load(directory: str) -> tuple[Report, ...]:
     files = sorted(Path(directory).glob("listing-*.txt"))
-    if not files:
+    if not files and not any(Path(directory).glob("ingested-*/meta.json")):
         raise CorpusNotFoundError(f"corpus directory {directory} holds no listing-*.txt file")
     reports: list[Report] = []
     for path in files:
@@ -143,6 +144,7 @@ def _load(directory: str) -> tuple[Report, ...]:
         except UnicodeDecodeError as exc:
             raise CorpusFormatError(f"corpus file {path} is not UTF-8 ({exc.reason} at byte {exc.start})") from None
         reports.extend(parse_listing(raw, str(path)))
+    reports.extend(read_ingested(Path(directory)))
     seen: set[str] = set()
     for report in reports:
         if report.report_id in seen:

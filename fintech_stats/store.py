@@ -37,6 +37,7 @@ __all__ = [
     "BUILD_TEMP_PREFIX",
     "CATALOG_FILE",
     "CHECKS_FILE",
+    "CLAIMS_FILE",
     "ENV_VAR",
     "GAPS_FILE",
     "LOCK_FILE",
@@ -64,6 +65,7 @@ ENV_VAR = "FINTECH_STATS_DATASETS"
 CATALOG_FILE = "catalog.json"
 REPORTS_FILE = "reports.json"
 GAPS_FILE = "gaps.parquet"
+CLAIMS_FILE = "claims.parquet"
 NUMBERS_FILE = "numbers.parquet"
 CHECKS_FILE = "checks.parquet"
 
@@ -99,7 +101,7 @@ _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 #: The optional files of a catalog entry beside data.parquet and spec.json (catalog key prefix).
 _MENTION_KEYS = ("restatements", "conflicts")
 #: The store-wide files the catalog lists (key -> record of path, sha256, rows).
-REGISTRY_KEYS = ("gaps", "numbers", "checks")
+REGISTRY_KEYS = ("gaps", "numbers", "checks", "claims")
 #: The names of the files a build writes into a version directory.
 VERSION_FILES = frozenset({"data.parquet", "spec.json", "restatements.parquet", "conflicts.parquet"})
 #: The lock file a build holds in the datasets directory, and the prefix of its temporary directory.
@@ -271,7 +273,8 @@ def entry(table: str, version: str | None = None, directory: Path | None = None)
     tables = catalog_entries(directory)
     if table not in tables:
         raise UnknownTableError(
-            f"no table {table!r}" + did_you_mean(table, tables, "; see fintech_stats.tables() for the list")
+            f"no table {table!r}"
+            + did_you_mean(table, tables, "; `fintech-stats tables` (or fintech_stats.tables()) lists them")
         )
     versions = tables[table]
     if version is None:

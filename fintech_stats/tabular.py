@@ -10,6 +10,7 @@ vocabulary order.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,10 +24,12 @@ from fintech_stats.spec import TableSpec
 
 __all__ = [
     "CHECK_SCHEMA",
+    "CLAIMS_SCHEMA",
     "GAP_SCHEMA",
     "LEDGER_SCHEMA",
     "arrow_schema",
     "checks_arrow",
+    "claims_arrow",
     "gaps_arrow",
     "ledger_arrow",
     "sort_key",
@@ -248,6 +251,72 @@ def checks_arrow(checks: Sequence[Check]) -> pa.Table:
             for c in rows
         ],
         schema=CHECK_SCHEMA,
+    )
+
+
+#: The schema of claims.parquet: every observation of every table's current version, stacked.
+CLAIMS_SCHEMA = pa.schema(
+    [
+        pa.field("table", pa.string(), nullable=False),
+        pa.field("version", pa.string(), nullable=False),
+        pa.field("report_id", pa.string(), nullable=False),
+        pa.field("value", pa.float64()),
+        pa.field("value_high", pa.float64()),
+        pa.field("unit", pa.string(), nullable=False),
+        pa.field("qualifier", pa.string(), nullable=False),
+        pa.field("repair", pa.string()),
+        pa.field("literal", pa.string(), nullable=False),
+        pa.field("span_start", pa.int64(), nullable=False),
+        pa.field("span_end", pa.int64(), nullable=False),
+        pa.field("location", pa.string()),
+        pa.field("dims", pa.string(), nullable=False),
+        pa.field("dims_zh", pa.string(), nullable=False),
+        pa.field("dims_en", pa.string(), nullable=False),
+        pa.field("mention", pa.string(), nullable=False),
+        pa.field("note", pa.string()),
+    ]
+)
+
+
+def _dims_json(obs: Observation, language: str | None) -> str:
+    out: dict[str, str | int] = {}
+    for dim, code in obs.dims:
+        if language is None or dim in codelists.NUMERIC_DIMENSIONS:
+            out[dim] = code
+        else:
+            out[dim] = codelists.label(dim, str(code), language)
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+def claims_arrow(tables: Sequence[tuple[TableSpec, Sequence[Observation]]]) -> pa.Table:
+    """Every observation of the given table versions as one long table (`fs.claims()` reads it):
+    dims as JSON text of codes, and of zh and en labels; sorted by report, position and table."""
+    rows = [(spec, o) for spec, observations in tables for o in observations]
+    rows.sort(key=lambda r: (r[1].report_id, r[1].span_start, r[0].name, r[1].span_end, r[1].dims))
+    return pa.Table.from_pylist(
+        [
+            {
+                "table": spec.name,
+                "version": spec.version,
+                "report_id": o.report_id,
+                "value": None if o.value is None else float(o.value),
+                "value_high": None if o.value_high is None else float(o.value_high),
+                "unit": o.unit,
+                "qualifier": o.qualifier,
+                "repair": o.repair,
+                "literal": o.literal,
+                "span_start": o.span_start,
+                "span_end": o.span_end,
+                "location": o.location,
+                "dims": _dims_json(o, None),
+                "dims_zh": _dims_json(o, "zh"),
+                "dims_en": _dims_json(o, "en"),
+                "mention": o.mention,
+                "note": o.note,
+            }
+            for spec, o in rows
+        ],
+        schema=CLAIMS_SCHEMA,
     )
 
 
