@@ -63,6 +63,13 @@ def _synthetic_store(factor: int) -> Path:
             if "_x" not in name:
                 copy = f"{name}_x{i}"
                 tables[copy] = {v: {**e, "table": copy} for v, e in versions.items()}
+    index = json.loads((target / store.SEARCH_FILE).read_text("utf-8"))
+    index["tables"] = [
+        {**t, "name": f"{t['name']}_x{i}" if i else t["name"]} for i in range(factor) for t in index["tables"]
+    ]
+    (target / store.SEARCH_FILE).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    catalog["search"]["sha256"] = store.sha256_file(target / store.SEARCH_FILE)
+    catalog["search"]["rows"] = len(index["tables"])
     claims = pq.read_table(target / store.CLAIMS_FILE)
     pq.write_table(pa.concat_tables([claims] * factor), target / store.CLAIMS_FILE)
     catalog["claims"]["sha256"] = store.sha256_file(target / store.CLAIMS_FILE)

@@ -45,6 +45,7 @@ from fintech_stats.errors import (
 )
 from fintech_stats.ledger import STATUSES, LedgerEntry, classify
 from fintech_stats.observation import Gap, Observation
+from fintech_stats.search import index_document
 from fintech_stats.spec import TableSpec
 from fintech_stats.tabular import checks_arrow, claims_arrow, gaps_arrow, ledger_arrow, spec_document, to_arrow
 
@@ -437,11 +438,13 @@ def _publish(datasets: Path, catalog: dict[str, Any], extracted: Extracted) -> t
     unchanged: list[str] = []
     with tempfile.TemporaryDirectory(prefix=store.BUILD_TEMP_PREFIX, dir=datasets) as tmp:
         staged: list[tuple[Path, Path]] = []
+        indexed: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = []
         for table in extracted.tables:
             spec = table.spec
             final = datasets / spec.name / spec.version
             stage = Path(tmp) / spec.name / spec.version
             entry = _write_version(table, stage)
+            indexed.append((spec.name, spec.version, entry, json.loads((stage / SPEC_FILE).read_text("utf-8"))))
             published = catalog["tables"].get(spec.name, {}).get(spec.version)
             if final.exists() or published is not None:
                 if not _same_version(datasets, published, stage, entry):
@@ -468,6 +471,14 @@ def _publish(datasets: Path, catalog: dict[str, Any], extracted: Extracted) -> t
         ):
             write_parquet(rows, Path(tmp) / file)
             catalog[key] = {"path": file, "sha256": store.sha256_file(Path(tmp) / file), "rows": rows.num_rows}
+        # The search index: one file for search() to read, instead of every table's spec.
+        index = json.dumps(index_document(indexed), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        (Path(tmp) / store.SEARCH_FILE).write_text(index + "\n", encoding="utf-8")
+        catalog["search"] = {
+            "path": store.SEARCH_FILE,
+            "sha256": store.sha256_file(Path(tmp) / store.SEARCH_FILE),
+            "rows": len(indexed),
+        }
         catalog_text = _dump_json(catalog)
         (Path(tmp) / store.REPORTS_FILE).write_text(reports_text, encoding="utf-8")
         (Path(tmp) / store.CATALOG_FILE).write_text(catalog_text, encoding="utf-8")
@@ -485,6 +496,7 @@ def _publish(datasets: Path, catalog: dict[str, Any], extracted: Extracted) -> t
         os.replace(Path(tmp) / store.NUMBERS_FILE, datasets / store.NUMBERS_FILE)
         os.replace(Path(tmp) / store.CHECKS_FILE, datasets / store.CHECKS_FILE)
         os.replace(Path(tmp) / store.CLAIMS_FILE, datasets / store.CLAIMS_FILE)
+        os.replace(Path(tmp) / store.SEARCH_FILE, datasets / store.SEARCH_FILE)
         os.replace(Path(tmp) / store.CATALOG_FILE, datasets / store.CATALOG_FILE)
     return written, unchanged
 
@@ -604,6 +616,11 @@ def check(datasets: Path | None = None, corpus: Path | None = None) -> list[str]
                 problems.append(f"the catalog lists no {key} file: run `fintech-stats build`")
                 continue
             fresh = store.registry_entry(key, result.directory)
+            if record["path"].endswith(".json"):
+                old_file, new_file = datasets / record["path"], result.directory / fresh["path"]
+                if old_file not in damaged and old_file.read_bytes() != new_file.read_bytes():
+                    problems.append(f"{record['path']} differs from the rebuild: run `fintech-stats build`")
+                continue
 
             def same(old_tab: pa.Table, new_tab: pa.Table, file: str = record["path"]) -> list[str]:
                 return (

@@ -176,13 +176,18 @@ def derived_checks(
     """A restatement_agrees check for every restatement and conflict of a table."""
     by_key = {o.dims: o for o in primary}
     out = []
+    seen: set[str] = set()
     for o in others:
+        check_id = f"{table}:{o.mention}:{o.span_start}"
+        if check_id in seen:  # one printed value that states several facts: one check each
+            check_id += ":" + ",".join(str(code) for _, code in o.dims)
+        seen.add(check_id)
         p = by_key[o.dims]
         result = agrees(o, p)
         passed = bool(result) if result is not None else o.mention == "restatement"
         out.append(
             Check(
-                f"{table}:{o.mention}:{o.span_start}",
+                check_id,
                 report_id,
                 table,
                 "restatement_agrees",

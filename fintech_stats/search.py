@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
+from fintech_stats.errors import FintechStatsError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -153,16 +154,59 @@ def _table(name: str, version: str, entry: dict[str, Any], spec: dict[str, Any])
     return _Table(name, version, spec["title"], entry["report_id"], int(entry["rows"]), tuple(fields))
 
 
+def index_document(tables: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """The search index the build writes (search.json): per table (name, version, catalog entry,
+    spec document) its fields and their terms, so that search() reads one file, not every spec."""
+    built = [_table(name, version, entry, spec) for name, version, entry, spec in sorted(tables, key=lambda t: t[0])]
+    # Terms once, in a list; fields hold their positions (a compact file that parses fast).
+    terms = sorted({term for table in built for f in table.fields for term in f.terms})
+    position = {term: i for i, term in enumerate(terms)}
+    out = [
+        {
+            "name": table.name,
+            "version": table.version,
+            "title": table.title,
+            "report_id": table.report_id,
+            "rows": table.rows,
+            "fields": [[f.label, f.weight, sorted(position[t] for t in f.terms)] for f in table.fields],
+        }
+        for table in built
+    ]
+    return {"terms": terms, "tables": out}
+
+
+def _from_document(document: dict[str, Any]) -> list[_Table]:
+    terms: list[str] = document["terms"]
+    return [
+        _Table(
+            t["name"],
+            t["version"],
+            t["title"],
+            t["report_id"],
+            int(t["rows"]),
+            tuple(_Field(label, float(weight), frozenset(terms[i] for i in ids)) for label, weight, ids in t["fields"]),
+        )
+        for t in document["tables"]
+    ]
+
+
 @cache
 def _index(catalog_path: str) -> _Index:
     """The search index of the latest version of every table listed in `catalog_path`."""
     directory = Path(catalog_path).parent
-    tables = []
-    for name, versions in sorted(store.catalog_entries(directory).items()):
-        version = max(versions, key=store.version_key)
-        entry = versions[version]
-        spec = store.read_json(entry["spec_path"], entry["spec_sha256"], directory)
-        tables.append(_table(name, version, entry, spec))
+    tables: list[_Table] = []
+    try:
+        meta = store.registry_entry("search", directory)
+    except FintechStatsError:
+        meta = None  # a store built before the index existed: read every spec
+    if meta is not None:
+        tables = _from_document(store.read_json(meta["path"], meta["sha256"], directory))
+    else:
+        for name, versions in sorted(store.catalog_entries(directory).items()):
+            version = max(versions, key=store.version_key)
+            entry = versions[version]
+            spec = store.read_json(entry["spec_path"], entry["spec_sha256"], directory)
+            tables.append(_table(name, version, entry, spec))
     df: dict[str, int] = {}
     for table in tables:
         for term in frozenset().union(*(f.terms for f in table.fields)):

@@ -44,6 +44,7 @@ __all__ = [
     "NUMBERS_FILE",
     "REGISTRY_KEYS",
     "REPORTS_FILE",
+    "SEARCH_FILE",
     "VERSION_FILES",
     "catalog_entries",
     "clear_caches",
@@ -66,6 +67,7 @@ CATALOG_FILE = "catalog.json"
 REPORTS_FILE = "reports.json"
 GAPS_FILE = "gaps.parquet"
 CLAIMS_FILE = "claims.parquet"
+SEARCH_FILE = "search.json"
 NUMBERS_FILE = "numbers.parquet"
 CHECKS_FILE = "checks.parquet"
 
@@ -101,7 +103,7 @@ _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 #: The optional files of a catalog entry beside data.parquet and spec.json (catalog key prefix).
 _MENTION_KEYS = ("restatements", "conflicts")
 #: The store-wide files the catalog lists (key -> record of path, sha256, rows).
-REGISTRY_KEYS = ("gaps", "numbers", "checks", "claims")
+REGISTRY_KEYS = ("gaps", "numbers", "checks", "claims", "search")
 #: The names of the files a build writes into a version directory.
 VERSION_FILES = frozenset({"data.parquet", "spec.json", "restatements.parquet", "conflicts.parquet"})
 #: The lock file a build holds in the datasets directory, and the prefix of its temporary directory.

@@ -89,7 +89,7 @@ def test_unknown_table_suggests_close_matches(fresh_store: Path) -> None:
     with pytest.raises(UnknownTableError, match="graph_db_scale_by_server_nodes") as info:
         fs.load("graph_db_scale_by_server_node")
     assert isinstance(info.value, LookupError)
-    with pytest.raises(LookupError, match=r"see fintech_stats\.tables"):
+    with pytest.raises(LookupError, match=r"`fintech-stats tables` \(or fintech_stats\.tables\(\)\) lists them"):
         fs.load("qqqqqqqqqqqq")
 
 

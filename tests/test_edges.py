@@ -49,12 +49,15 @@ def test_the_package_surface_is_clean() -> None:
     for name, cls in inspect.getmembers(errors, inspect.isclass):
         if issubclass(cls, errors.FintechStatsError):
             assert getattr(fs, name) is cls, name
-    assert "pandas" not in subprocess.run(
-        [sys.executable, "-c", "import sys, fintech_stats; print(sorted(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    assert (
+        "pandas"
+        not in subprocess.run(
+            [sys.executable, "-c", "import sys, fintech_stats; print(sorted(sys.modules))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
 
 
 def test_cli_version_tables_and_show(fresh_store: Path, capsys: pytest.CaptureFixture[str]) -> None:

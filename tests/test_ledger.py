@@ -22,6 +22,7 @@ def test_unaccounted_is_empty_for_every_full_or_truncated_text() -> None:
 
 
 def test_checks_pin_the_reports_inconsistencies() -> None:
+    assert fs.checks()["check_id"].is_unique
     checks = fs.checks().set_index("check_id")
     assert len(checks) >= 40
     nodes = checks.loc["server_nodes_2023_counts_sum_to_users"]
