@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fintech_stats import api, store
+from fintech_stats import _outputs, api, store
 from fintech_stats._version import __version__
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError, ExportTargetExistsError
 from fintech_stats.fields import field
@@ -329,34 +329,20 @@ def _is_export(path: Path) -> bool:
 
 
 def _check_target(target: Path) -> Path:
-    """The target's absolute location, after refusing one that may not or cannot be written."""
-    location = target.resolve() if target.name in ("", ".", "..") else target.parent.resolve() / target.name
+    """The target's absolute location, after refusing one that may not or cannot be written.
+
+    The places no output may go (`_outputs.check_target`), and two rules of exports: inside the
+    checkout only a new or empty folder or an earlier export, and never a file.
+    """
+    location = _outputs.check_target(target, "export")
     resolved = location.resolve()
-    package = Path(__file__).resolve().parent
-    checkout = package.parent if (package.parent / "pyproject.toml").is_file() else None
-    protected = [("the published store", store.datasets_dir().resolve()), ("the fintech_stats package", package)]
-    if checkout is not None:
-        protected.append(("the checkout", checkout))
-    for what, place in protected:
-        for path in {location, resolved}:
-            if _holds(path, place):
-                raise ExportTargetError(f"export target {target} holds {what} ({place}): choose another directory")
-            if _holds(place, path) and what != "the checkout":
-                raise ExportTargetError(f"export target {target} is inside {what} ({place}): choose another directory")
-    inside_checkout = checkout is not None and _holds(checkout, resolved) and resolved.exists()
+    checkout = _outputs.package_dir().parent
+    inside_checkout = (checkout / "pyproject.toml").is_file() and _holds(checkout, resolved) and resolved.exists()
     if inside_checkout and not (_is_export(resolved) or (resolved.is_dir() and not any(resolved.iterdir()))):
         raise ExportTargetError(
             f"export target {target} is a part of the checkout ({checkout}), not an earlier export: "
             "choose another directory"
         )
-    for what, place in (("the current directory", Path.cwd().resolve()), ("the home directory", Path.home())):
-        if any(_holds(path, place) for path in {location, resolved}):
-            raise ExportTargetError(f"export target {target} holds {what} ({place}): choose another directory")
-    ancestor = location.parent
-    while not ancestor.exists():
-        ancestor = ancestor.parent
-    if not ancestor.is_dir():
-        raise ExportTargetError(f"export target {target}: {ancestor} is a file, not a directory")
     if location.exists() and not location.is_dir():
         raise ExportTargetError(f"export target {target} is a file, not a directory")
     return location
