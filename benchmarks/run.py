@@ -64,6 +64,7 @@ def _synthetic_store(factor: int) -> Path:
                 copy = f"{name}_x{i}"
                 tables[copy] = {v: {**e, "table": copy} for v, e in versions.items()}
     index = json.loads((target / store.SEARCH_FILE).read_text("utf-8"))
+    index["df"] = [k * factor for k in index["df"]]
     index["tables"] = [
         {**t, "name": f"{t['name']}_x{i}" if i else t["name"]} for i in range(factor) for t in index["tables"]
     ]

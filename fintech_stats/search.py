@@ -87,7 +87,9 @@ class _Term:
 class _Field:
     label: str
     weight: float
-    terms: frozenset[str]
+    # The field's terms; read from the build's index file they are positions in `_Index.vocab`
+    # (integers hash for free: loading thousands of tables stays cheap).
+    terms: frozenset[Any]
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,17 @@ class _Table:
 class _Index:
     tables: tuple[_Table, ...]
     idf: dict[str, float]
+    #: When the fields hold term positions: the terms, and each term's position.
+    vocab: tuple[str, ...] | None = None
+    position: dict[str, int] | None = None
+
+    def key(self, term: str) -> Any:
+        """How `term` stands in the fields' term sets."""
+        return term if self.position is None else self.position.get(term, -1)
+
+    def field_terms(self, field: _Field) -> frozenset[str]:
+        """The field's terms as text."""
+        return field.terms if self.vocab is None else frozenset(self.vocab[i] for i in field.terms)
 
 
 def _normalise(word: str) -> str:
@@ -172,11 +185,15 @@ def index_document(tables: list[tuple[str, str, dict[str, Any], dict[str, Any]]]
         }
         for table in built
     ]
-    return {"terms": terms, "tables": out}
+    # How many tables hold each term (the IDF's input), so that loading needs no pass over the fields.
+    df = [0] * len(terms)
+    for table in built:
+        for term in frozenset().union(*(f.terms for f in table.fields)):
+            df[position[term]] += 1
+    return {"terms": terms, "df": df, "tables": out}
 
 
 def _from_document(document: dict[str, Any]) -> list[_Table]:
-    terms: list[str] = document["terms"]
     return [
         _Table(
             t["name"],
@@ -184,7 +201,7 @@ def _from_document(document: dict[str, Any]) -> list[_Table]:
             t["title"],
             t["report_id"],
             int(t["rows"]),
-            tuple(_Field(label, float(weight), frozenset(terms[i] for i in ids)) for label, weight, ids in t["fields"]),
+            tuple(_Field(label, float(weight), frozenset(ids)) for label, weight, ids in t["fields"]),
         )
         for t in document["tables"]
     ]
@@ -200,7 +217,11 @@ def _index(catalog_path: str) -> _Index:
     except FintechStatsError:
         meta = None  # a store built before the index existed: read every spec
     if meta is not None:
-        tables = _from_document(store.read_json(meta["path"], meta["sha256"], directory))
+        document = store.read_json(meta["path"], meta["sha256"], directory)
+        tables = _from_document(document)
+        vocab: list[str] = document["terms"]
+        idf = _idf(len(tables), dict(zip(vocab, document["df"], strict=True)))
+        return _Index(tuple(tables), idf, tuple(vocab), {t: i for i, t in enumerate(vocab)})
     else:
         for name, versions in sorted(store.catalog_entries(directory).items()):
             version = max(versions, key=store.version_key)
@@ -211,23 +232,27 @@ def _index(catalog_path: str) -> _Index:
     for table in tables:
         for term in frozenset().union(*(f.terms for f in table.fields)):
             df[term] = df.get(term, 0) + 1
-    n = len(tables)
+    return _Index(tuple(tables), _idf(len(tables), df))
+
+
+def _idf(n: int, df: dict[str, int]) -> dict[str, float]:
     # BM25's IDF: near 0 for a term every table has, highest for a term only one table has.
     # Squared: a rare word of the query (人才, 灾备) should outweigh several common ones (图数据库).
-    idf = {term: math.log(1 + (n - k + 0.5) / (k + 0.5)) ** 2 for term, k in df.items()}
-    return _Index(tuple(tables), idf)
+    return {term: math.log(1 + (n - k + 0.5) / (k + 0.5)) ** 2 for term, k in df.items()}
 
 
-def _score(table: _Table, terms: list[_Term], idf: dict[str, float]) -> tuple[float, float, list[str]]:
+def _score(table: _Table, terms: list[_Term], index: _Index) -> tuple[float, float, list[str]]:
     """The table's score for the query terms, its specificity (a tie-breaker: how much of the
     matching fields the query covers), and the labels of the fields a strong term matched."""
     score = 0.0
     specificity = 0.0
     matched: dict[str, None] = {}
+    idf = index.idf
     for term in terms:
         best, tight = 0.0, 0.0
+        key = index.key(term.text)
         for field in table.fields:
-            if term.text in field.terms:
+            if key in field.terms:
                 best = max(best, field.weight)
                 tight = max(tight, field.weight / len(field.terms))
                 if term.strong:
@@ -291,12 +316,12 @@ def search(query: str, limit: int | None = None) -> pd.DataFrame:
         # A query of single Chinese characters only: let them match on their own.
         terms = [_Term(t.text, t.weight, True) for t in terms]
     terms = [t for t in terms if t.text in index.idf]
-    strong = {t.text for t in terms if t.strong}
+    strong = {index.key(t.text) for t in terms if t.strong}
     hits: list[tuple[float, float, str, _Table, str]] = []
     for table in index.tables:
         if not any(strong & field.terms for field in table.fields):
             continue
-        score, specificity, matched = _score(table, terms, index.idf)
+        score, specificity, matched = _score(table, terms, index)
         hits.append((-round(score, 4), -round(specificity, 6), table.name, table, ", ".join(matched)))
     hits.sort(key=lambda hit: hit[:3])
     rows = [

@@ -751,7 +751,7 @@ def search_index() -> dict[str, Any]:
                 "title": t.title,
                 "report_id": t.report_id,
                 "rows": t.rows,
-                "fields": [[f.label, f.weight, sorted(number[x] for x in f.terms)] for f in t.fields],
+                "fields": [[f.label, f.weight, sorted(number[x] for x in index.field_terms(f))] for f in t.fields],
             }
             for t in index.tables
         ],
