@@ -14,7 +14,7 @@ from pathlib import Path
 from fintech_stats import store
 from fintech_stats.errors import ExportTargetError, ExportTargetExistsError
 
-__all__ = ["check_target", "package_dir", "refuse_existing"]
+__all__ = ["check_target", "holds", "package_dir", "refuse_existing"]
 
 
 def package_dir() -> Path:
@@ -22,7 +22,8 @@ def package_dir() -> Path:
     return Path(__file__).resolve().parent
 
 
-def _holds(outer: Path, inner: Path) -> bool:
+def holds(outer: Path, inner: Path) -> bool:
+    """Whether `outer` is `inner` or one of its parents."""
     return outer == inner or outer in inner.parents
 
 
@@ -40,15 +41,15 @@ def check_target(target: Path, what: str) -> Path:
         ("the fintech_stats package", package),
     ):
         for path in {location, resolved}:
-            if _holds(path, place):
+            if holds(path, place):
                 raise ExportTargetError(f"{what} target {target} holds {name} ({place}): choose another place")
-            if _holds(place, path):
+            if holds(place, path):
                 raise ExportTargetError(f"{what} target {target} is inside {name} ({place}): choose another place")
     holders = [("the current directory", Path.cwd().resolve()), ("the home directory", Path.home().resolve())]
     if checkout is not None:
         holders.append(("the checkout", checkout))
     for name, place in holders:
-        if any(_holds(path, place) for path in {location, resolved}):
+        if any(holds(path, place) for path in {location, resolved}):
             raise ExportTargetError(f"{what} target {target} holds {name} ({place}): choose another place")
     ancestor = location.parent
     while not ancestor.exists():

@@ -316,10 +316,6 @@ def _table_names(tables: Iterable[str] | None) -> list[str]:
     return names
 
 
-def _holds(outer: Path, inner: Path) -> bool:
-    return outer == inner or outer in inner.parents
-
-
 def _is_export(path: Path) -> bool:
     """Whether a directory holds nothing but what an export writes (an earlier export)."""
     if not path.is_dir() or path.is_symlink():
@@ -337,7 +333,9 @@ def _check_target(target: Path) -> Path:
     location = _outputs.check_target(target, "export")
     resolved = location.resolve()
     checkout = _outputs.package_dir().parent
-    inside_checkout = (checkout / "pyproject.toml").is_file() and _holds(checkout, resolved) and resolved.exists()
+    inside_checkout = (
+        (checkout / "pyproject.toml").is_file() and _outputs.holds(checkout, resolved) and resolved.exists()
+    )
     if inside_checkout and not (_is_export(resolved) or (resolved.is_dir() and not any(resolved.iterdir()))):
         raise ExportTargetError(
             f"export target {target} is a part of the checkout ({checkout}), not an earlier export: "

@@ -11,7 +11,7 @@ vocabulary order.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -195,23 +195,24 @@ LEDGER_SCHEMA = pa.schema(
 )
 
 
+def _records_table(
+    rows: Sequence[Any], schema: pa.Schema, convert: Mapping[str, Callable[[Any], Any]] | None = None
+) -> pa.Table:
+    """Records (dataclasses whose attributes are named like the schema's columns) as an Arrow table;
+    `convert` turns the attributes it names into what their column holds."""
+    out = convert or {}
+    return pa.Table.from_pylist(
+        [{name: out.get(name, _same)(getattr(r, name)) for name in schema.names} for r in rows], schema=schema
+    )
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 def ledger_arrow(entries: Sequence[LedgerEntry]) -> pa.Table:
     """The coverage ledger as an Arrow table, sorted by report and position."""
-    rows = sorted(entries, key=lambda e: (e.report_id, e.span_start))
-    return pa.Table.from_pylist(
-        [
-            {
-                "report_id": e.report_id,
-                "span_start": e.span_start,
-                "span_end": e.span_end,
-                "text": e.text,
-                "status": e.status,
-                "kind": e.kind,
-            }
-            for e in rows
-        ],
-        schema=LEDGER_SCHEMA,
-    )
+    return _records_table(sorted(entries, key=lambda e: (e.report_id, e.span_start)), LEDGER_SCHEMA)
 
 
 #: The schema of the published checks (checks.parquet).
@@ -234,24 +235,7 @@ CHECK_SCHEMA = pa.schema(
 def checks_arrow(checks: Sequence[Check]) -> pa.Table:
     """The checks as an Arrow table, sorted by report and check id; `claims` lists table:start-end."""
     rows = sorted(checks, key=lambda c: (c.report_id, c.check_id))
-    return pa.Table.from_pylist(
-        [
-            {
-                "check_id": c.check_id,
-                "report_id": c.report_id,
-                "table": c.table,
-                "kind": c.kind,
-                "expected": c.expected,
-                "observed": c.observed,
-                "tolerance": c.tolerance,
-                "passed": c.passed,
-                "claims": " ".join(c.claims),
-                "note": c.note,
-            }
-            for c in rows
-        ],
-        schema=CHECK_SCHEMA,
-    )
+    return _records_table(rows, CHECK_SCHEMA, {"claims": " ".join})
 
 
 #: The schema of claims.parquet: every observation of every table's current version, stacked.
@@ -322,19 +306,4 @@ def claims_arrow(tables: Sequence[tuple[TableSpec, Sequence[Observation]]]) -> p
 
 def gaps_arrow(gaps: Sequence[Gap]) -> pa.Table:
     """The gaps registry as an Arrow table, sorted by report and position."""
-    rows = sorted(gaps, key=lambda g: (g.report_id, g.span_start, g.span_end))
-    return pa.Table.from_pylist(
-        [
-            {
-                "report_id": g.report_id,
-                "span_start": g.span_start,
-                "span_end": g.span_end,
-                "text": g.text,
-                "kind": g.kind,
-                "location": g.location,
-                "note": g.note,
-            }
-            for g in rows
-        ],
-        schema=GAP_SCHEMA,
-    )
+    return _records_table(sorted(gaps, key=lambda g: (g.report_id, g.span_start, g.span_end)), GAP_SCHEMA)
