@@ -570,7 +570,7 @@ def test_report_gone_from_the_corpus(store_copy: Path, tmp_path: Path) -> None:
 # 11. The wheel packages only what the catalog lists.
 
 
-@pytest.mark.skipif(importlib.util.find_spec("build") is None, reason="needs `build` (the dev extras)")
+@pytest.mark.skipif(importlib.util.find_spec("build") is None, reason="needs `build` (the test extras)")
 def test_wheel_has_only_what_the_catalog_lists(built_store: Path, tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
