@@ -11,7 +11,9 @@ Layout of `datasets/` (shipped inside the wheel as `fintech_stats/datasets/`):
 
 Only `build` writes here; everything else only reads.  The catalog is validated when read (any
 fault is a `CatalogError` naming the file and the field; a missing or empty store is an error,
-never an empty answer), and reads verify sha256 (once per file per process, again when the file's
+never an empty answer): all of it by the calls that list every table, only the part it reads by a
+load of one table or one store-wide file (see `_part`), so that a first load costs the same with
+thousands of tables.  Reads verify sha256 (once per file per process, again when the file's
 size or modification time changed).  This module imports neither pandas nor pyarrow at import time.
 """
 
@@ -182,23 +184,31 @@ class _Checker:
                 self.relative(record, f"{key}_path", field)
                 self.sha256(record, f"{key}_sha256", field)
 
+    def versions(self, value: object, table: str) -> dict[str, dict[str, Any]]:
+        versions = self.mapping(value, f"tables.{table}")
+        if not versions:
+            self.fail(f"tables.{table}", "lists no version")
+        for version, record in versions.items():
+            if not _VERSION.match(version):
+                self.fail(f"tables.{table}.{version}", "a version is MAJOR.MINOR.PATCH")
+            self.entry(self.mapping(record, f"tables.{table}.{version}"), table, version)
+        return versions
+
+    def registry(self, value: object, key: str) -> dict[str, Any]:
+        record = self.mapping(value, key)
+        self.relative(record, "path", key)
+        self.sha256(record, "sha256", key)
+        self.count(record, "rows", key)
+        return record
+
     def document(self, data: object) -> dict[str, Any]:
         top = self.mapping(data, "the document")
         tables = self.mapping(top.get("tables"), "tables") if "tables" in top else self.fail("tables", "missing")
         for table, versions in tables.items():
-            versions = self.mapping(versions, f"tables.{table}")
-            if not versions:
-                self.fail(f"tables.{table}", "lists no version")
-            for version, record in versions.items():
-                if not _VERSION.match(version):
-                    self.fail(f"tables.{table}.{version}", "a version is MAJOR.MINOR.PATCH")
-                self.entry(self.mapping(record, f"tables.{table}.{version}"), table, version)
+            self.versions(versions, table)
         for key in REGISTRY_KEYS:
             if key in top:
-                record = self.mapping(top[key], key)
-                self.relative(record, "path", key)
-                self.sha256(record, "sha256", key)
-                self.count(record, "rows", key)
+                self.registry(top[key], key)
         return top
 
 
@@ -232,25 +242,89 @@ def read_catalog(directory: Path, missing_ok: bool = False, empty_ok: bool = Fal
 
 #: directory -> (the catalog file's size, mtime and inode when read, its validated content).
 _CATALOGS: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+#: directory -> the catalog file's (size, mtime, inode) when this process last looked at it.
+_SEEN: dict[str, tuple[int, int, int]] = {}
+#: (directory, top-level key or "tables", table or "") -> one validated part of the catalog.
+_PARTS: dict[tuple[str, str, str], Any] = {}
+#: How the build lays the catalog out (`json.dumps(indent=2, sort_keys=True)`): its first bytes.
+_LAYOUT_HEAD = b'{\n  "'
+#: ... and the key of its tables, whose absence makes it no catalog at all.
+_TABLES_KEY = b'\n  "tables": {'
+
+
+def _signature(directory: str) -> tuple[int, int, int] | None:
+    """The catalog file's (size, mtime, inode), None if it cannot be read; a change since this
+    process last looked clears everything read from the store (a build elsewhere made it stale)."""
+    try:
+        st = (Path(directory) / CATALOG_FILE).stat()
+    except OSError:
+        return None
+    signature = (st.st_size, st.st_mtime_ns, st.st_ino)
+    seen = _SEEN.get(directory)
+    if seen is not None and seen != signature:
+        _CATALOGS.pop(directory, None)
+        for key in [k for k in _PARTS if k[0] == directory]:
+            del _PARTS[key]
+        for clear in _DEPENDENT_CACHES:
+            clear()
+    _SEEN[directory] = signature
+    return signature
 
 
 def _catalog(directory: str) -> dict[str, Any]:
-    path = Path(directory) / CATALOG_FILE
-    try:
-        st = path.stat()
-    except OSError:
+    signature = _signature(directory)
+    if signature is None:
         return read_catalog(Path(directory))  # raises the CatalogError that says what is wrong
-    signature = (st.st_size, st.st_mtime_ns, st.st_ino)
     cached = _CATALOGS.get(directory)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    if cached is not None:
-        # The catalog changed under this process (a build elsewhere): what was built from it is stale.
-        for clear in _DEPENDENT_CACHES:
-            clear()
     data = read_catalog(Path(directory))
     _CATALOGS[directory] = (signature, data)
     return data
+
+
+def _part(directory: str, key: str, table: str = "") -> Any:
+    """One value of the catalog, read from its bytes alone and validated, or None.
+
+    `key` is a top-level key (a store-wide file's record), or "tables" with `table` for that
+    table's versions.  The build writes the catalog indented by two, keys sorted; a JSON string
+    holds no raw newline, so a key at depth d starts a line indented by 2 d, and its object ends at
+    the first line after it that is that indented and closes.  With thousands of tables this is
+    what keeps `load(T)` about as fast as at a hundred: the rest is neither parsed nor validated
+    (`tables()`, `catalog()`, `verify` and `build --check` read and validate it all).  None when
+    the part is absent, the file is laid out otherwise or the part is invalid: the caller then
+    reads the whole catalog, which says precisely what is wrong.
+    """
+    import mmap
+
+    signature = _signature(directory)
+    if signature is None:
+        return None
+    cached = _CATALOGS.get(directory)
+    if cached is not None and cached[0] == signature:
+        whole = cached[1]["tables"].get(table) if table else cached[1].get(key)
+        return whole
+    if (directory, key, table) in _PARTS:
+        return _PARTS[directory, key, table]
+    path = Path(directory) / CATALOG_FILE
+    indent = b"    " if table else b"  "
+    name = json.dumps(table or key, ensure_ascii=False).encode("utf-8")
+    try:
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as raw:
+            if raw[: len(_LAYOUT_HEAD)] != _LAYOUT_HEAD or raw[-2:] != b"}\n" or raw.find(_TABLES_KEY) < 0:
+                return None
+            start = raw.find(b"\n" + indent + name + b": {")
+            end = raw.find(b"\n" + indent + b"}", start + 1) if start >= 0 else -1
+            if end < 0:
+                return None
+            text = raw[start + len(indent) + len(name) + 3 : end + len(indent) + 2].decode("utf-8")
+        value = json.loads(text)
+        checker = _Checker(path)
+        part = checker.versions(value, table) if table else checker.registry(value, key)
+    except (OSError, ValueError, CatalogError):
+        return None  # mmap of an empty file, bad UTF-8 or JSON, an invalid part: read it all instead
+    _PARTS[directory, key, table] = part
+    return part
 
 
 def catalog_entries(directory: Path | None = None) -> dict[str, dict[str, dict[str, Any]]]:
@@ -261,24 +335,30 @@ def catalog_entries(directory: Path | None = None) -> dict[str, dict[str, dict[s
 
 def registry_entry(key: str, directory: Path | None = None) -> dict[str, Any]:
     """The catalog's record of a store-wide file (`gaps`, `numbers`): path, sha256, rows."""
+    part = _part(str(directory or datasets_dir()), key)
+    if part is not None:
+        found: dict[str, Any] = part
+        return found
     data = _catalog(str(directory or datasets_dir()))
     if key not in data:
         raise CatalogError(
             f"catalog {(directory or datasets_dir()) / CATALOG_FILE}: {key}: missing (no {key} file); rebuild the store"
         )
-    found: dict[str, Any] = data[key]
+    found = data[key]
     return found
 
 
 def entry(table: str, version: str | None = None, directory: Path | None = None) -> dict[str, Any]:
     """The catalog entry of a table version (the latest when `version` is None)."""
-    tables = catalog_entries(directory)
-    if table not in tables:
-        raise UnknownTableError(
-            f"no table {table!r}"
-            + did_you_mean(table, tables, "; `fintech-stats tables` (or fintech_stats.tables()) lists them")
-        )
-    versions = tables[table]
+    versions: dict[str, dict[str, Any]] | None = _part(str(directory or datasets_dir()), "tables", table)
+    if versions is None:
+        tables = catalog_entries(directory)
+        if table not in tables:
+            raise UnknownTableError(
+                f"no table {table!r}"
+                + did_you_mean(table, tables, "; `fintech-stats tables` (or fintech_stats.tables()) lists them")
+            )
+        versions = tables[table]
     if version is None:
         version = max(versions, key=version_key)
     if version not in versions:
@@ -426,6 +506,8 @@ def unlisted(directory: Path, catalog: dict[str, Any]) -> tuple[list[Path], list
 def clear_caches() -> None:
     """Forget cached catalogs and verifications (after a build, or in tests)."""
     _CATALOGS.clear()
+    _SEEN.clear()
+    _PARTS.clear()
     _VERIFIED.clear()
     for clear in _DEPENDENT_CACHES:
         clear()

@@ -307,6 +307,66 @@ def test_broken_catalog_is_a_catalog_error(
         assert str(fresh_store / store.CATALOG_FILE) in str(info.value)
 
 
+def _write_as_built(directory: Path, data: Any) -> None:
+    """Write a catalog laid out as the build writes it (so that loaders read only their part)."""
+    (directory / store.CATALOG_FILE).write_text(build._dump_json(data), "utf-8")
+    store.clear_caches()
+
+
+def test_a_table_read_alone_is_its_entry_in_the_whole_catalog(fresh_store: Path) -> None:
+    whole = _catalog(fresh_store)
+    for table, versions in whole["tables"].items():
+        assert store._part(str(fresh_store), "tables", table) == versions, table
+    for key in store.REGISTRY_KEYS:
+        assert store._part(str(fresh_store), key) == whole[key], key
+    assert store._part(str(fresh_store), "tables", "no_such_table") is None
+
+
+def test_load_and_claims_do_not_read_the_whole_catalog(fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With thousands of tables, parsing and validating all of catalog.json is most of a first load.
+    def whole(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read the whole catalog")
+
+    monkeypatch.setattr(store, "read_catalog", whole)
+    assert len(fs.load(NODES)) == _catalog(fresh_store)["tables"][NODES][_latest(fresh_store)[0]]["rows"]
+    assert len(fs.claims()) == _catalog(fresh_store)["claims"]["rows"]
+    assert not fs.search("graph database nodes").empty
+    with pytest.raises(AssertionError, match="whole catalog"):
+        fs.tables()
+
+
+@pytest.mark.parametrize(("what", "breaks", "message"), _BREAKAGES, ids=[b[0] for b in _BREAKAGES])
+def test_broken_catalog_laid_out_as_built(
+    fresh_store: Path, what: str, breaks: Callable[[dict[str, Any]], Any], message: str
+) -> None:
+    # A load validates the part of the catalog it reads: a fault in its own table's entry (or in
+    # the whole document) stops it, naming the field; a fault elsewhere is found by the calls that
+    # read all of it (tables, catalog, verify, build --check) and by those that read that part.
+    broken = breaks(_catalog(fresh_store))
+    if isinstance(broken, str):
+        (fresh_store / store.CATALOG_FILE).write_text(broken, "utf-8")
+        store.clear_caches()
+    else:
+        _write_as_built(fresh_store, broken)
+    stopped: list[Callable[[], object]] = [fs.tables, fs.catalog, store.verify_all]
+    if what == "restatements_path null":
+        restated = _restated(broken)["table"]  # another table than NODES
+        stopped.append(lambda: fs.restatements(restated))
+        assert restated != NODES and len(fs.load(NODES)) > 0 and len(fs.claims()) > 0
+    elif what == "gaps without sha256":
+        stopped.append(fs.gaps)
+        assert len(fs.load(NODES)) > 0 and len(fs.claims()) > 0
+    elif what.startswith(("entry", "rows", "sha256", "path")):
+        stopped.append(lambda: fs.load(NODES))
+        assert len(fs.claims()) > 0
+    else:  # the document itself
+        stopped += [lambda: fs.load(NODES), fs.claims, fs.gaps]
+    for call in stopped:
+        with pytest.raises(CatalogError, match=message) as info:
+            call()
+        assert str(fresh_store / store.CATALOG_FILE) in str(info.value)
+
+
 @pytest.mark.parametrize("where", ["missing", "empty", "nowhere"])
 def test_missing_or_empty_store_is_an_error(
     fresh_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], where: str
