@@ -47,35 +47,36 @@ def _warm(fn: object, runs: int) -> float:
 
 def _synthetic_store(factor: int) -> Path:
     """A store with `factor` times the published tables (each version listed under new names, pointing
-    at the same files, and the claims file repeated), for the scaling ratios."""
+    at the same files, and the claims file repeated), written as the build writes a store: the
+    catalog laid out by the build's own writer, the search index made by the build's own function."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from fintech_stats import store
+    from fintech_stats import build, store
+    from fintech_stats.search import index_document
 
     source = store.datasets_dir()
     target = Path(tempfile.mkdtemp(prefix="fintech-stats-x50-")) / "datasets"
     shutil.copytree(source, target, ignore=shutil.ignore_patterns(".build*"))
     catalog = json.loads((target / store.CATALOG_FILE).read_text("utf-8"))
     tables = catalog["tables"]
-    for i in range(1, factor):
-        for name, versions in list(tables.items()):
-            if "_x" not in name:
-                copy = f"{name}_x{i}"
-                tables[copy] = {v: {**e, "table": copy} for v, e in versions.items()}
-    index = json.loads((target / store.SEARCH_FILE).read_text("utf-8"))
-    index["df"] = [k * factor for k in index["df"]]
-    index["tables"] = [
-        {**t, "name": f"{t['name']}_x{i}" if i else t["name"]} for i in range(factor) for t in index["tables"]
-    ]
+    indexed = []
+    for name, versions in list(tables.items()):
+        latest = max(versions, key=store.version_key)
+        spec = json.loads((target / versions[latest]["spec_path"]).read_text("utf-8"))
+        for i in range(factor):
+            copy = f"{name}_x{i}" if i else name
+            tables[copy] = {v: {**e, "table": copy} for v, e in versions.items()}
+            indexed.append((copy, latest, tables[copy][latest], spec))
+    index = index_document(indexed)
     (target / store.SEARCH_FILE).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     catalog["search"]["sha256"] = store.sha256_file(target / store.SEARCH_FILE)
-    catalog["search"]["rows"] = len(index["tables"])
+    catalog["search"]["rows"] = len(indexed)
     claims = pq.read_table(target / store.CLAIMS_FILE)
     pq.write_table(pa.concat_tables([claims] * factor), target / store.CLAIMS_FILE)
     catalog["claims"]["sha256"] = store.sha256_file(target / store.CLAIMS_FILE)
     catalog["claims"]["rows"] = claims.num_rows * factor
-    (target / store.CATALOG_FILE).write_text(json.dumps(catalog), "utf-8")
+    (target / store.CATALOG_FILE).write_text(build._dump_json(catalog), "utf-8")
     return target
 
 

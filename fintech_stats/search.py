@@ -1,25 +1,31 @@
 """Offline search of the published tables by their metadata: search("图数据库 节点"), search("server nodes").
 
 Only the catalog and the tables' spec.json files are read (through `fintech_stats.store`, verified by
-sha256), never the corpus or the data.  The index is built once per process and catalog path.
+sha256), never the corpus or the data: the build writes an inverted index (search.json), read once
+per process and catalog path and decoded only as far as each query needs.
 
 Text is cut into terms the same way for tables and queries:
 
 - Chinese (no spaces): every pair of adjacent characters (bigram), plus every single character at a
   low weight, so "图数据库 节点" matches "服务器节点数量" through 节点.
-- Other text: lowercase runs of letters or of digits, minus a few stop words, with a plural "s"
-  removed ("nodes" -> "node") and "database" read as "db", so "graph database" matches the name
-  part "graph_db" (names are split on "_").
+- Other text: lowercase runs of letters or of digits, minus a few stop words ("don't" reads "do
+  not"), through a light stemmer (nodes -> node, scoring and score -> scor, adoption -> adopt) and a
+  few synonyms ("database" reads "db"), so "graph database" matches the name part "graph_db" (names
+  are split on "_").
+- A few query words also search their counterpart in the other language or the metadata's word
+  (地区 and region, 农行 and 农业银行, spending and investment), at a lower weight.
 
 A table scores, for each distinct query term it contains, the term's IDF (rare terms count more)
 times the weight of the best field holding it: name or title 3, a dimension (its name and the zh/en
 labels of its codes) 2, description, source or units 1; single Chinese characters count a fifth.
 Single characters only refine the ranking: a table must match a whole word or bigram of the query
-(unless the query has nothing but single characters).
+(unless the query has nothing but single characters).  A query asking for a breakdown ("... by
+region", "按地区") halves the score of a table none of whose dimensions holds a word of it.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -39,6 +45,8 @@ __all__ = ["COLUMNS", "closest", "search"]
 #: The columns of a search result, in order.
 COLUMNS = ("table", "version", "title", "report_id", "rows", "score", "matched")
 
+#: The label of a dimension's field in the index ("dimension region"), and in `matched`.
+DIMENSION_LABEL = "dimension "
 NAME_WEIGHT = 3.0
 DIMENSION_WEIGHT = 2.0
 TEXT_WEIGHT = 1.0
@@ -46,13 +54,22 @@ TEXT_WEIGHT = 1.0
 CHAR_FACTOR = 0.2
 #: Factor of a term the query expands to (地区 -> 区域) relative to the query's own terms.
 EXPANSION_FACTOR = 0.8
+#: Factor of the score of a table without the breakdown the query asks for ("... by region",
+#: "按地区"): no dimension of the table holds a word of it.
+BREAKDOWN_FACTOR = 0.5
+#: The words that ask for a breakdown by what follows them (English: up to the next stop word;
+#: Chinese: the rest of the run of characters).
+_BREAKDOWN_WORD = "by"
+_BREAKDOWN_CHAR = "按"
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z]+|[0-9]+")
 _STOP_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "each", "for", "from", "in", "is", "it", "of", "on", "or", "the", "to", "with"}
 )
-_SYNONYMS = {"database": "db", "vertice": "vertex"}
+_SYNONYMS = {"database": "db", "vertice": "vertex", "not": "non"}
+#: "don't" reads "do not", "bank's" reads "bank" (straight or curly apostrophe).
+_APOSTROPHE = re.compile(r"n['\u2019]t(?![a-z0-9])|['\u2019]s(?![a-z0-9])")
 # Query words that the tables' metadata says otherwise: each query phrase also searches the words
 # after it (Chinese and English names of one concept find the same tables).
 _QUERY_EXPANSIONS = {
@@ -67,12 +84,40 @@ _QUERY_EXPANSIONS = {
     "信托": "trust",
     "专利": "patent",
     "绿色": "green",
-    "芯片": "chip",
+    "芯片": "chip 集成电路 semiconductor",
     "图数据库": "graph db",
     "供应链": "supply chain",
     "案例": "case",
     "投入": "investment",
     "人员": "staff",
+    "半导体": "semiconductor chip",
+    "集成电路": "chip integrated circuit",
+    "spend": "investment 投入",
+    "expenditure": "investment 投入",
+    "filing": "application 申请",
+    "灾备": "disaster recovery 容灾",
+    "容灾": "disaster recovery 灾备",
+    "disaster recovery": "灾备 容灾",
+    "人工智能": "ai",
+    "大模型": "llm large model",
+    "区块链": "blockchain",
+    "blockchain": "区块链",
+    "调研": "survey",
+    "问卷": "survey questionnaire",
+    "employee": "staff 人员",
+    "headcount": "staff 人员",
+    "why": "reason",
+    "nationality": "country",
+    "农行": "农业银行",
+    "工行": "工商银行",
+    "建行": "建设银行",
+    "中行": "中国银行",
+    "交行": "交通银行",
+    "招行": "招商银行",
+    "邮储": "邮政储蓄",
+    "国有大行": "国有大型商业银行",
+    "股份行": "股份制银行",
+    "农商行": "农村商业银行 农信社",
 }
 
 
@@ -87,52 +132,109 @@ class _Term:
 class _Field:
     label: str
     weight: float
-    # The field's terms; read from the build's index file they are positions in `_Index.vocab`
-    # (integers hash for free: loading thousands of tables stays cheap).
-    terms: frozenset[Any]
+    size: int  # how many distinct terms the field holds (the specificity's denominator)
 
 
-@dataclass(frozen=True)
-class _Table:
-    name: str
-    version: str
-    title: str
-    report_id: str
-    rows: int
-    fields: tuple[_Field, ...]
+#: The version of the index document's layout (search.json); another is rebuilt from the specs.
+FORMAT = 2
 
 
-@dataclass(frozen=True)
 class _Index:
-    tables: tuple[_Table, ...]
-    idf: dict[str, float]
-    #: When the fields hold term positions: the terms, and each term's position.
-    vocab: tuple[str, ...] | None = None
-    position: dict[str, int] | None = None
+    """The build's search index (an inverted index), decoded only as far as a query needs.
 
-    def key(self, term: str) -> Any:
-        """How `term` stands in the fields' term sets."""
-        return term if self.position is None else self.position.get(term, -1)
+    The document lists the terms, sorted; per term its postings as one string (the tables holding
+    it, each with the fields that do: "table:field,field;table:field"); per table its name,
+    version, title, report, rows and fields ("label<TAB>weight<TAB>size" lines).  JSON strings
+    parse at memory speed, and a query decodes the postings of its own few terms and the fields of
+    the tables they hit, so the first search costs about the same with 10,000 tables as with 200.
+    """
 
-    def field_terms(self, field: _Field) -> frozenset[str]:
-        """The field's terms as text."""
-        return field.terms if self.vocab is None else frozenset(self.vocab[i] for i in field.terms)
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.terms: list[str] = document["terms"]
+        self._postings: list[str] = document["postings"]
+        tables = document["tables"]
+        self.names: list[str] = tables["name"]
+        self.versions: list[str] = tables["version"]
+        self.titles: list[str] = tables["title"]
+        self.report_ids: list[str] = tables["report_id"]
+        self.rows: list[int] = tables["rows"]
+        self._fields_text: list[str] = tables["fields"]
+        self._decoded: dict[int, dict[int, tuple[int, ...]]] = {}
+        self._fields: dict[int, tuple[_Field, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def term_id(self, term: str) -> int | None:
+        """The term's number (its place in the sorted terms), None when no table holds it."""
+        at = bisect.bisect_left(self.terms, term)
+        return at if at < len(self.terms) and self.terms[at] == term else None
+
+    def postings(self, term_id: int) -> dict[int, tuple[int, ...]]:
+        """table number -> the numbers of its fields that hold the term."""
+        found = self._decoded.get(term_id)
+        if found is None:
+            found = {}
+            for item in self._postings[term_id].split(";"):
+                table, fields = item.split(":")
+                found[int(table)] = tuple(int(f) for f in fields.split(","))
+            self._decoded[term_id] = found
+        return found
+
+    def idf(self, term_id: int) -> float:
+        # BM25's IDF: near 0 for a term every table has, highest for a term only one table has.
+        # Squared: a rare word of the query (人才, 灾备) should outweigh several common ones (图数据库).
+        n, k = len(self.names), len(self.postings(term_id))
+        return math.log(1 + (n - k + 0.5) / (k + 0.5)) ** 2
+
+    def fields(self, table: int) -> tuple[_Field, ...]:
+        found = self._fields.get(table)
+        if found is None:
+            found = tuple(
+                _Field(label, float(weight), int(size))
+                for label, weight, size in (line.split("\t") for line in self._fields_text[table].split("\n"))
+            )
+            self._fields[table] = found
+        return found
+
+    def field_terms(self) -> list[list[list[int]]]:
+        """Per table, per field, the numbers of its terms (the whole index inverted back, for the site)."""
+        out: list[list[list[int]]] = [[[] for _ in self.fields(t)] for t in range(len(self))]
+        for term_id in range(len(self.terms)):
+            for table, fields in self.postings(term_id).items():
+                for f in fields:
+                    out[table][f].append(term_id)
+        return out
 
 
 def _normalise(word: str) -> str:
+    """A word's term: a light stemmer (plural, -ed, -ing, then a synonym, then -ion and a final e),
+    the same for tables and queries, so that nodes/node, scoring/score and adoption/adopt meet."""
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     elif len(word) > 6 and word.endswith("ed") and not word.endswith("eed"):
         word = word[:-2]  # surveyed -> survey, planned -> plann (consistently on both sides)
-    return _SYNONYMS.get(word, word)
+    elif len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]  # scoring -> scor, planning -> plann
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
+    if len(word) > 7 and word.endswith("ion"):
+        word = word[:-3]  # adoption -> adopt, transaction -> transact
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]  # score -> scor, finance -> financ
+    return word
+
+
+def _unapostrophe(match: re.Match[str]) -> str:
+    return " not" if match.group().startswith("n") else ""
 
 
 def _terms(text: str) -> list[_Term]:
     """The terms of `text`, in order of first appearance, each once."""
     found: dict[str, _Term] = {}
-    lowered = text.lower().replace("_", " ")
+    lowered = _APOSTROPHE.sub(_unapostrophe, text.lower().replace("_", " "))
     for run in _CJK_RUN.findall(lowered):
         for a, b in itertools.pairwise(run):
             found.setdefault(a + b, _Term(a + b, 1.0, True))
@@ -145,11 +247,11 @@ def _terms(text: str) -> list[_Term]:
     return list(found.values())
 
 
-def _field(label: str, weight: float, *texts: str) -> _Field:
-    return _Field(label, weight, frozenset(t.text for text in texts for t in _terms(text)))
+def _field(label: str, weight: float, *texts: str) -> tuple[str, float, frozenset[str]]:
+    return label, weight, frozenset(t.text for text in texts for t in _terms(text))
 
 
-def _table(name: str, version: str, entry: dict[str, Any], spec: dict[str, Any]) -> _Table:
+def _table_fields(name: str, spec: dict[str, Any]) -> list[tuple[str, float, frozenset[str]]]:
     fields = [
         _field("name", NAME_WEIGHT, name),
         _field("title", NAME_WEIGHT, spec["title"]),
@@ -158,116 +260,99 @@ def _table(name: str, version: str, entry: dict[str, Any], spec: dict[str, Any])
     for dim in spec["dimensions"]:
         labels = [label for code in dim["codes"] or [] for label in (code["zh"], code["en"])]
         headers = [dim.get("zh", ""), dim.get("en", "")]
-        fields.append(_field(f"dimension {dim['name']}", DIMENSION_WEIGHT, dim["name"], *headers, *labels))
+        fields.append(_field(f"{DIMENSION_LABEL}{dim['name']}", DIMENSION_WEIGHT, dim["name"], *headers, *labels))
     fields += [
         _field("units", TEXT_WEIGHT, *spec["units"]),
         _field("description", TEXT_WEIGHT, spec["description"]),
         _field("source", TEXT_WEIGHT, spec["source"]),
     ]
-    return _Table(name, version, spec["title"], entry["report_id"], int(entry["rows"]), tuple(fields))
+    return fields
 
 
 def index_document(tables: list[tuple[str, str, dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
-    """The search index the build writes (search.json): per table (name, version, catalog entry,
-    spec document) its fields and their terms, so that search() reads one file, not every spec."""
-    built = [_table(name, version, entry, spec) for name, version, entry, spec in sorted(tables, key=lambda t: t[0])]
-    # Terms once, in a list; fields hold their positions (a compact file that parses fast).
-    terms = sorted({term for table in built for f in table.fields for term in f.terms})
+    """The search index the build writes (search.json) from (name, version, catalog entry, spec
+    document) per table: an inverted index (see `_Index`), so that search() reads one file, not
+    every spec, and decodes only what a query needs."""
+    ordered = sorted(tables, key=lambda t: t[0])
+    fields = [_table_fields(name, spec) for name, _, _, spec in ordered]
+    terms = sorted({term for table in fields for _, _, held in table for term in held})
     position = {term: i for i, term in enumerate(terms)}
-    out = [
-        {
-            "name": table.name,
-            "version": table.version,
-            "title": table.title,
-            "report_id": table.report_id,
-            "rows": table.rows,
-            "fields": [[f.label, f.weight, sorted(position[t] for t in f.terms)] for f in table.fields],
-        }
-        for table in built
-    ]
-    # How many tables hold each term (the IDF's input), so that loading needs no pass over the fields.
-    df = [0] * len(terms)
-    for table in built:
-        for term in frozenset().union(*(f.terms for f in table.fields)):
-            df[position[term]] += 1
-    return {"terms": terms, "df": df, "tables": out}
-
-
-def _from_document(document: dict[str, Any]) -> list[_Table]:
-    return [
-        _Table(
-            t["name"],
-            t["version"],
-            t["title"],
-            t["report_id"],
-            int(t["rows"]),
-            tuple(_Field(label, float(weight), frozenset(ids)) for label, weight, ids in t["fields"]),
-        )
-        for t in document["tables"]
-    ]
+    postings: list[dict[int, list[int]]] = [{} for _ in terms]
+    for t, table in enumerate(fields):
+        for f, (_, _, held) in enumerate(table):
+            for term in held:
+                postings[position[term]].setdefault(t, []).append(f)
+    return {
+        "format": FORMAT,
+        "terms": terms,
+        "postings": [";".join(f"{t}:{','.join(map(str, fs))}" for t, fs in sorted(p.items())) for p in postings],
+        "tables": {
+            "name": [name for name, _, _, _ in ordered],
+            "version": [version for _, version, _, _ in ordered],
+            "title": [spec["title"] for _, _, _, spec in ordered],
+            "report_id": [entry["report_id"] for _, _, entry, _ in ordered],
+            "rows": [int(entry["rows"]) for _, _, entry, _ in ordered],
+            "fields": [
+                "\n".join(f"{label}\t{weight}\t{len(held)}" for label, weight, held in table) for table in fields
+            ],
+        },
+    }
 
 
 @cache
 def _index(catalog_path: str) -> _Index:
     """The search index of the latest version of every table listed in `catalog_path`."""
     directory = Path(catalog_path).parent
-    tables: list[_Table] = []
     try:
         meta = store.registry_entry("search", directory)
     except FintechStatsError:
-        meta = None  # a store built before the index existed: read every spec
+        meta = None  # a store built before the index existed
     if meta is not None:
         document = store.read_json(meta["path"], meta["sha256"], directory)
-        tables = _from_document(document)
-        vocab: list[str] = document["terms"]
-        idf = _idf(len(tables), dict(zip(vocab, document["df"], strict=True)))
-        return _Index(tuple(tables), idf, tuple(vocab), {t: i for i, t in enumerate(vocab)})
-    else:
-        for name, versions in sorted(store.catalog_entries(directory).items()):
-            version = max(versions, key=store.version_key)
-            entry = versions[version]
-            spec = store.read_json(entry["spec_path"], entry["spec_sha256"], directory)
-            tables.append(_table(name, version, entry, spec))
-    df: dict[str, int] = {}
-    for table in tables:
-        for term in frozenset().union(*(f.terms for f in table.fields)):
-            df[term] = df.get(term, 0) + 1
-    return _Index(tuple(tables), _idf(len(tables), df))
+        if isinstance(document, dict) and document.get("format") == FORMAT:
+            return _Index(document)
+    # No index of this layout: make it from every table's spec, as the build does.
+    tables = []
+    for name, versions in sorted(store.catalog_entries(directory).items()):
+        version = max(versions, key=store.version_key)
+        entry = versions[version]
+        tables.append((name, version, entry, store.read_json(entry["spec_path"], entry["spec_sha256"], directory)))
+    return _Index(index_document(tables))
 
 
-def _idf(n: int, df: dict[str, int]) -> dict[str, float]:
-    # BM25's IDF: near 0 for a term every table has, highest for a term only one table has.
-    # Squared: a rare word of the query (人才, 灾备) should outweigh several common ones (图数据库).
-    return {term: math.log(1 + (n - k + 0.5) / (k + 0.5)) ** 2 for term, k in df.items()}
-
-
-def _score(table: _Table, terms: list[_Term], index: _Index) -> tuple[float, float, list[str]]:
-    """The table's score for the query terms, its specificity (a tie-breaker: how much of the
-    matching fields the query covers), and the labels of the fields a strong term matched."""
+def _score(table: int, terms: list[tuple[_Term, int]], index: _Index) -> tuple[float, float, list[str]]:
+    """The table's score for the query terms (each with its term number), its specificity (a
+    tie-breaker: how much of the matching fields the query covers), and the labels of the fields a
+    strong term matched, in the table's order of fields."""
     score = 0.0
     specificity = 0.0
-    matched: dict[str, None] = {}
-    idf = index.idf
-    for term in terms:
-        best, tight = 0.0, 0.0
-        key = index.key(term.text)
-        for field in table.fields:
-            if key in field.terms:
-                best = max(best, field.weight)
-                tight = max(tight, field.weight / len(field.terms))
-                if term.strong:
-                    matched[field.label] = None
-        score += idf.get(term.text, 0.0) * term.weight * best
-        specificity += idf.get(term.text, 0.0) * term.weight * tight
-    field_order = [f.label for f in table.fields]
-    return score, specificity, sorted(matched, key=field_order.index)
+    matched: set[int] = set()
+    fields = index.fields(table)
+    for term, term_id in terms:
+        holding = index.postings(term_id).get(table, ())
+        if not holding:
+            continue
+        best = max(fields[f].weight for f in holding)
+        tight = max(fields[f].weight / fields[f].size for f in holding)
+        if term.strong:
+            matched.update(holding)
+        idf = index.idf(term_id)
+        score += idf * term.weight * best
+        specificity += idf * term.weight * tight
+    return score, specificity, [fields[f].label for f in sorted(matched)]
 
 
-def _query_terms(query: str) -> list[_Term]:
-    """The query's terms, and at a lower weight those of the phrases it expands to."""
-    terms = _terms(query)
+def _has_dimension(table: int, term_ids: list[int], index: _Index) -> bool:
+    """Whether a dimension of the table holds one of the terms."""
+    fields = index.fields(table)
+    return any(fields[f].label.startswith(DIMENSION_LABEL) for t in term_ids for f in index.postings(t).get(table, ()))
+
+
+def _expanded(text: str) -> list[_Term]:
+    """The terms of `text`, and at a lower weight those of the phrases it expands to."""
+    terms = _terms(text)
     seen = {t.text for t in terms}
-    lowered = query.lower()
+    lowered = text.lower()
     for phrase, expansion in _QUERY_EXPANSIONS.items():
         if phrase in lowered:
             for t in _terms(expansion):
@@ -277,16 +362,37 @@ def _query_terms(query: str) -> list[_Term]:
     return terms
 
 
+def _query_terms(query: str) -> list[_Term]:
+    """The query's terms, and at a lower weight those of the phrases it expands to."""
+    return _expanded(query)
+
+
+def _breakdowns(query: str) -> list[frozenset[str]]:
+    """The breakdowns the query asks for ("share by region", "按机构类型"), each as the words
+    (with their expansions) of which a dimension of the table must hold one."""
+    lowered = query.lower().replace("_", " ")
+    phrases = []
+    words = _WORD.findall(_CJK_RUN.sub(" ", lowered))
+    for i, word in enumerate(words):
+        if word == _BREAKDOWN_WORD:
+            phrases.append(" ".join(itertools.takewhile(lambda w: w not in _STOP_WORDS, words[i + 1 :])))
+    for run in _CJK_RUN.findall(lowered):
+        if _BREAKDOWN_CHAR in run:
+            phrases.append(run[run.index(_BREAKDOWN_CHAR) + 1 :])
+    found = [frozenset(t.text for t in _expanded(phrase) if t.strong) for phrase in phrases]
+    return [words for words in found if words]
+
+
 def closest(query: str, n: int = 5) -> list[str]:
     """The table names and report titles that look most like `query` (for an empty result)."""
     import difflib
 
     index = _index(str(store.datasets_dir() / store.CATALOG_FILE))
-    candidates = {t.name: t.name for t in index.tables}
-    candidates.update({t.title.lower(): t.name for t in index.tables})
+    candidates = {name: name for name in index.names}
+    candidates.update({title.lower(): name for title, name in zip(index.titles, index.names, strict=True)})
     found = difflib.get_close_matches(query.lower().strip(), list(candidates), n=n, cutoff=0.3)
     names = list(dict.fromkeys(candidates[f] for f in found))
-    reports = {t.report_id for t in index.tables}
+    reports = set(index.report_ids)
     words = [w for w in query.lower().split() if len(w) > 2]
     names += sorted(r for r in reports if any(w in r for w in words))
     return names[:n]
@@ -315,18 +421,22 @@ def search(query: str, limit: int | None = None) -> pd.DataFrame:
     if not any(t.strong for t in terms):
         # A query of single Chinese characters only: let them match on their own.
         terms = [_Term(t.text, t.weight, True) for t in terms]
-    terms = [t for t in terms if t.text in index.idf]
-    strong = {index.key(t.text) for t in terms if t.strong}
-    hits: list[tuple[float, float, str, _Table, str]] = []
-    for table in index.tables:
-        if not any(strong & field.terms for field in table.fields):
-            continue
-        score, specificity, matched = _score(table, terms, index)
-        hits.append((-round(score, 4), -round(specificity, 6), table.name, table, ", ".join(matched)))
+    known = [(t, term_id) for t in terms if (term_id := index.term_id(t.text)) is not None]
+    candidates = sorted({table for t, term_id in known if t.strong for table in index.postings(term_id)})
+    breakdowns = [
+        [term_id for word in words if (term_id := index.term_id(word)) is not None] for words in _breakdowns(query)
+    ]
+    hits: list[tuple[float, float, str, int, str]] = []
+    for table in candidates:
+        score, specificity, matched = _score(table, known, index)
+        for term_ids in breakdowns:
+            if term_ids and not _has_dimension(table, term_ids, index):
+                score, specificity = score * BREAKDOWN_FACTOR, specificity * BREAKDOWN_FACTOR
+        hits.append((-round(score, 4), -round(specificity, 6), index.names[table], table, ", ".join(matched)))
     hits.sort(key=lambda hit: hit[:3])
     rows = [
-        [table.name, table.version, table.title, table.report_id, table.rows, -neg_score, matched]
-        for neg_score, _, _, table, matched in hits[:limit]
+        [name, index.versions[t], index.titles[t], index.report_ids[t], index.rows[t], -neg_score, matched]
+        for neg_score, _, name, t, matched in hits[:limit]
     ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame = frame.astype({"rows": "int64", "score": "float64"})

@@ -739,27 +739,30 @@ def search_index() -> dict[str, Any]:
     # `fintech_stats.search` the module (the package's `search` attribute is the function).
     search = importlib.import_module("fintech_stats.search")
     index = search._index(str(store.datasets_dir() / store.CATALOG_FILE))
-    vocab = sorted(index.idf)
-    number = {t: i for i, t in enumerate(vocab)}
+    terms = index.field_terms()
     return {
-        "vocab": vocab,
-        "idf": [index.idf[t] for t in vocab],
+        "vocab": list(index.terms),
+        "idf": [index.idf(i) for i in range(len(index.terms))],
         "tables": [
             {
-                "name": t.name,
-                "version": t.version,
-                "title": t.title,
-                "report_id": t.report_id,
-                "rows": t.rows,
-                "fields": [[f.label, f.weight, sorted(number[x] for x in index.field_terms(f))] for f in t.fields],
+                "name": index.names[t],
+                "version": index.versions[t],
+                "title": index.titles[t],
+                "report_id": index.report_ids[t],
+                "rows": index.rows[t],
+                "fields": [[f.label, f.weight, terms[t][i]] for i, f in enumerate(index.fields(t))],
             }
-            for t in index.tables
+            for t in range(len(index))
         ],
         "expansions": list(search._QUERY_EXPANSIONS.items()),
         "stop_words": sorted(search._STOP_WORDS),
         "synonyms": search._SYNONYMS,
         "char_factor": search.CHAR_FACTOR,
         "expansion_factor": search.EXPANSION_FACTOR,
+        "breakdown_word": search._BREAKDOWN_WORD,
+        "breakdown_char": search._BREAKDOWN_CHAR,
+        "breakdown_factor": search.BREAKDOWN_FACTOR,
+        "dimension_label": search.DIMENSION_LABEL,
     }
 
 

@@ -25,7 +25,9 @@
     });
     prepared = {
       idf: idf, tables: tables, expansions: ix.expansions, stop: new Set(ix.stop_words),
-      synonyms: ix.synonyms, charFactor: ix.char_factor, expansionFactor: ix.expansion_factor
+      synonyms: ix.synonyms, charFactor: ix.char_factor, expansionFactor: ix.expansion_factor,
+      breakdownWord: ix.breakdown_word, breakdownChar: ix.breakdown_char, breakdownFactor: ix.breakdown_factor,
+      dimensionLabel: ix.dimension_label
     };
     return prepared;
   }
@@ -35,12 +37,21 @@
     else if (word.length > 3 && word.endsWith("s") && !(word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")))
       word = word.slice(0, -1);
     else if (word.length > 6 && word.endsWith("ed") && !word.endsWith("eed")) word = word.slice(0, -2);
-    return Object.prototype.hasOwnProperty.call(p.synonyms, word) ? p.synonyms[word] : word;
+    else if (word.length > 5 && word.endsWith("ing")) word = word.slice(0, -3);
+    if (Object.prototype.hasOwnProperty.call(p.synonyms, word)) return p.synonyms[word];
+    if (word.length > 7 && word.endsWith("ion")) word = word.slice(0, -3);
+    if (word.length > 4 && word.endsWith("e")) word = word.slice(0, -1);
+    return word;
   }
+
+  // "don't" reads "do not", "bank's" reads "bank" (as _APOSTROPHE of search.py).
+  var APOSTROPHE = /n['\u2019]t(?![a-z0-9])|['\u2019]s(?![a-z0-9])/g;
 
   function terms(text, p) {
     var found = new Map();
-    var lowered = text.toLowerCase().split("_").join(" ");
+    var lowered = text.toLowerCase().split("_").join(" ").replace(APOSTROPHE, function (m) {
+      return m.charAt(0) === "n" ? " not" : "";
+    });
     (lowered.match(CJK_RUN) || []).forEach(function (run) {
       var chars = Array.from(run);
       for (var i = 0; i + 1 < chars.length; i++) {
@@ -74,6 +85,27 @@
     return list;
   }
 
+  // The breakdowns a query asks for ("by region", "按地区"): per breakdown, the words of which a
+  // dimension of a table must hold one (as _breakdowns of search.py).
+  function breakdowns(query, p) {
+    var lowered = query.toLowerCase().split("_").join(" ");
+    var phrases = [];
+    var words = lowered.replace(CJK_RUN, " ").match(WORD) || [];
+    words.forEach(function (word, i) {
+      if (word !== p.breakdownWord) return;
+      var rest = [];
+      for (var j = i + 1; j < words.length && !p.stop.has(words[j]); j++) rest.push(words[j]);
+      phrases.push(rest.join(" "));
+    });
+    (lowered.match(CJK_RUN) || []).forEach(function (run) {
+      var at = run.indexOf(p.breakdownChar);
+      if (at !== -1) phrases.push(run.slice(at + 1));
+    });
+    return phrases.map(function (phrase) {
+      return queryTerms(phrase, p).filter(function (t) { return t.strong; }).map(function (t) { return t.text; });
+    }).filter(function (words) { return words.length > 0; });
+  }
+
   function round(x, digits) { return parseFloat(x.toFixed(digits)); }
 
   function search(query, limit) {
@@ -84,6 +116,9 @@
       list = list.map(function (t) { return { text: t.text, weight: t.weight, strong: true }; });
     list = list.filter(function (t) { return p.idf.has(t.text); });
     var strong = new Set(list.filter(function (t) { return t.strong; }).map(function (t) { return t.text; }));
+    var wanted = breakdowns(query, p).map(function (words) {
+      return words.filter(function (w) { return p.idf.has(w); });
+    });
     var hits = [];
     p.tables.forEach(function (table) {
       var any = table.fields.some(function (f) {
@@ -104,6 +139,12 @@
         var w = p.idf.get(t.text) || 0;
         score += w * t.weight * best;
         specificity += w * t.weight * tight;
+      });
+      wanted.forEach(function (words) {
+        var held = words.length === 0 || table.fields.some(function (f) {
+          return f.label.indexOf(p.dimensionLabel) === 0 && words.some(function (w) { return f.terms.has(w); });
+        });
+        if (!held) { score *= p.breakdownFactor; specificity *= p.breakdownFactor; }
       });
       var order = table.fields.map(function (f) { return f.label; });
       hits.push({
