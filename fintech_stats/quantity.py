@@ -194,6 +194,7 @@ _PRE_QUALIFIERS = {
     "多于": "over",
     "大于": "over",
     "超": "over",
+    "突破": "over",  # 突破 34 万件: broke through, past
     "不足": "under",
     "不到": "under",
     "低于": "under",
@@ -219,8 +220,10 @@ _POST_QUALIFIERS = {
     "之上": "over",
     "之下": "under",
     "之内": "at_most",
+    "内": "at_most",  # 10 分钟内 (完成): within, at most
     "多": "over",
     "余": "over",
+    "逾": "over",  # 百逾家: over a hundred (逾 after the numeral, as 余)
     "+": "over",
     "级": "over",
 }
@@ -237,7 +240,8 @@ _ARABIC = r"[-−]?\d+(?:[,，]\d{3})*(?:\.\d+)?"
 # A Chinese numeral starts with a digit or 十/百/千 (a bare 万 or 亿 is a multiplier, not a number).
 _CN_NUM = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*"
 _VAGUE_MULTIPLIERS = ("十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿")
-_SEP = r"[-~～至—]"
+# A range's separator; 到 only before a Chinese magnitude (千万到亿级), never in 由 1.0 到 4.0.
+_SEP = r"(?:[-~～至—]|到(?=[十百千万亿]))"
 # One number: arabic digits with an optional multiplier, a fraction, or Chinese numerals.
 _NUMBER = (
     rf"(?:(?:{_ARABIC})\s*/\s*\d+"  # 1/3
@@ -261,9 +265,9 @@ _GRAMMAR = (
     rf"|(?P<yoy>同比\s*)?(?:(?P<dir>{_UP_DOWN})了?\s*)?"
     rf"(?:(?P<pre>{_alt(_PRE_QUALIFIERS)})\s*)?"
     rf"(?P<n1>{_NUMBER})(?:\s*(?:%|％)(?=\s*{_SEP}\s*\d))?(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_NUMBER}))?"
-    rf"(?:\s*(?P<post1>[多余+级]))?"
+    rf"(?:\s*(?P<post1>[多余逾+级]))?"
     rf"(?:\s*(?P<unit>{_alt(_UNIT_WORDS)}))?"
-    rf"(?:\s*(?P<post2>左右|以上|以下|以内|之上|之下|之内))?"
+    rf"(?:\s*(?P<post2>左右|以上|以下|以内|之上|之下|之内|(?<=倍)多|内(?=完成|即可|实现|[)）,，。;；、\s]|$)))?"
     rf"(?:\s*(?P<dir2>{_UP_DOWN}))?"
 )
 

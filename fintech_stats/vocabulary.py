@@ -194,6 +194,7 @@ EXCLUSION_KINDS: dict[str, Term] = _by_code(
     Term("bucket_label", "part of the label of a bucket or band (the 2-3 of 2-3 节点)"),
     Term("identifier", "part of a name or identifier (5G, T+1, 7x24, model and law names)"),
     Term("enumerator", "a count of the report's own structure (三大类, 四个维度)"),
+    Term("level", "a tier or level of a hierarchy, not a quantity (二级市场, 三级指标, 等级保护三级)"),
     Term("design_parameter", "a design or requirement parameter, not a measured statistic"),
     Term("garbled_glyph_run", "a font-garbled run whose digits mean nothing"),
     Term("restated_elsewhere", "a repetition that is not a claim of its own"),

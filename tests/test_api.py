@@ -185,20 +185,33 @@ def test_import_is_light() -> None:
 
 
 def test_every_published_version_still_loads() -> None:
-    # The published store of the checkout: 1.0.0 of every r02 table stays loadable after 1.1.0.
+    # The published store of the checkout: every version of every table stays loadable after a
+    # later one (r02's 42 tables had 1.0.0 before 1.1.0 added `location`; others were corrected).
     store.clear_caches()
     cat = fs.catalog()
-    reissued = set(cat[cat["version"] == "1.1.0"]["table"])
-    first = cat[(cat["version"] == "1.0.0") & cat["table"].isin(reissued)]
-    assert len(first) == 42 and all(t.startswith("graph_db_") for t in first["table"])
-    for entry in first.itertuples():
-        frame = fs.load(entry.table, version="1.0.0")
-        assert len(frame) == entry.rows
-        assert "location" not in frame.columns  # the column came with 1.1.0
+    superseded = cat[cat.duplicated("table", keep="last")]
+    r02 = superseded[superseded["table"].str.startswith("graph_db_") & (superseded["version"] == "1.0.0")]
+    assert len(r02) >= 42
+    for entry in superseded.itertuples():
+        frame = fs.load(entry.table, version=entry.version)
+        assert len(frame) == entry.rows and frame.attrs["version"] == entry.version
+    # `location` came with r02's 1.1.0: 42 tables have a 1.0.0 without it
+    assert sum("location" not in fs.load(e.table, version="1.0.0").columns for e in r02.itertuples()) == 42
     corrected = fs.load("graph_db_usage_by_institution_type")
     assert "at_most" in set(corrected["qualifier"].astype(str))
     old = fs.load("graph_db_usage_by_institution_type", version="1.0.0")
     assert "at_most" not in set(old["qualifier"].astype(str))
+    # This round's corrections: 突破 reads as over, 千万到亿级 as a range, 百逾家 is a row.
+    assert fs.load("trust_case_shanghai_family_trust", version="1.0.0")["qualifier"].astype(str).tolist().count(
+        "over"
+    ) + 1 == fs.load("trust_case_shanghai_family_trust")["qualifier"].astype(str).tolist().count("over")
+    scale = fs.load("graph_db_typical_scale_by_institution_type")
+    assert scale.loc[scale["literal"] == "千万到亿级", "value_high"].tolist() == [1e8]
+    served = fs.load("payment_customers_served")
+    assert len(served) == len(fs.load("payment_customers_served", version="1.0.0")) + 1
+    assert served.loc[served["literal"] == "百逾家", ["value", "qualifier"]].astype(str).values.tolist() == [
+        ["100.0", "over"]
+    ]
 
 
 def test_categoricals_fit_the_table(fresh_store: Path) -> None:

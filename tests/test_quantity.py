@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.quantity import cn_integer, parse, parse_at
+from fintech_stats.quantity import cn_integer, parse, parse_at, scan
 
 EXAMPLES = [
     # literal, value, value_high, unit, qualifier
@@ -84,7 +84,22 @@ EXAMPLES = [
     ("12 万吨", "120000", None, "tonne", "exact"),
     ("915人", "915", None, "person", "exact"),
     ("85.6 分", "85.6", None, "point", "exact"),
+    ("突破 500 亿元", "50000000000", None, "CNY", "over"),
+    ("10 分钟内", "600", None, "second", "at_most"),
+    ("3 倍多", "3", None, "times", "over"),
+    ("千万到亿级", "10000000", "100000000", None, "range"),
+    ("百逾家", "100", None, "count", "over"),
 ]
+
+
+def test_new_forms_stay_in_their_place() -> None:
+    # 到 joins a range only before a Chinese magnitude; 内 is "within" only before a clause's end or
+    # a verb of completion; 多 after a unit only after 倍.
+    assert [q.literal for q in scan("由 1.0 到4.0")] == ["1.0", "4.0"]
+    assert [q.literal for q in scan("从 2018 年到 2022 年")] == ["2018 年", "2022 年"]
+    assert [q.literal for q in scan("10 家内部机构")] == ["10 家"]
+    assert [q.literal for q in scan("10 分钟内完成")] == ["10 分钟内"]
+    assert [(q.literal, q.qualifier) for q in scan("3 个多月")] == [("3 个", "exact")]
 
 
 @pytest.mark.parametrize(("literal", "value", "high", "unit", "qualifier"), EXAMPLES)
