@@ -15,7 +15,7 @@ from decimal import Decimal
 from fintech_stats import quantity, vocabulary
 from fintech_stats.errors import QuantityParseError
 
-__all__ = ["REPAIRS", "admits", "decode_glyph", "reparse"]
+__all__ = ["LITERALS", "REPAIRS", "admits", "decode_glyph", "reparse"]
 
 
 def _identity(literal: str) -> str:
@@ -48,6 +48,24 @@ def _undouble(literal: str) -> str:
     return re.sub(r"(.)\1", r"\1", literal)
 
 
+# A number, a running header (a chapter's number, 二、 or 第三章, and its title, no digits), the
+# header's page number, and the number's unit.
+_CHAPTER = r"(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节])"
+_SPLICED = re.compile(rf"(\d+(?:\.\d+)?)({_CHAPTER}[^\d]{{1,80}}?)(\d{{1,3}})(\D{{1,8}})")
+
+
+def _unsplice(literal: str) -> str:
+    """Drop a running page header spliced between a number and its unit.
+
+    `3908二、某章的标题9亿元` -> `3908亿元`: the header (chapter number and title) and its
+    page number 9 are dropped; no digit of the number is touched.
+    """
+    m = _SPLICED.fullmatch(literal)
+    if m is None:
+        raise QuantityParseError(f"header_spliced: {literal!r} is not a number, a page header and a unit")
+    return m.group(1) + m.group(4)
+
+
 #: repair name -> what it does to the literal before the quantity parser reads it.
 REPAIRS: dict[str, Callable[[str], str]] = {
     # The span excludes a page number / footnote marker glued before or after the value.
@@ -65,6 +83,14 @@ REPAIRS: dict[str, Callable[[str], str]] = {
     "control_char_dropped": _identity,
     # One decrease word stands before a list of values (同比下滑 30.46%和39.76%): each is a decrease.
     "sign_shared": _decrease,
+    "header_spliced": _unsplice,
+}
+
+#: Repairs whose literal is not a quantity the parser finds in the text: what such a literal looks
+#: like, so that an anchor's `{Q}` can read it (the longest one the repair reads and the words follow).
+LITERALS: dict[str, re.Pattern[str]] = {
+    "glyph_decoded": re.compile(r".\d*(?:\.\d+)?%?"),
+    "header_spliced": _SPLICED,
 }
 
 

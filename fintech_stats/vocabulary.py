@@ -139,6 +139,10 @@ REPAIRS: dict[str, Term] = _by_code(
     Term("chars_doubled", "bold text printed twice (2222小时 -> 22小时, 80%80% -> 80%)"),
     Term("control_char_dropped", "two leading digits became a control character and were dropped"),
     Term("sign_shared", "one decrease word stands before a list of values (同比下滑 3%和4%): each is a decrease"),
+    Term(
+        "header_spliced",
+        "a running page header (chapter title, then page number) stands between a number and its unit: it is dropped",
+    ),
 )
 
 #: How much of a report's text the corpus holds.
@@ -180,7 +184,7 @@ GAP_KINDS: dict[str, Term] = _by_code(
     Term("sample_size_missing", "a sample size whose number was lost"),
     Term("number_missing", "a number evidently lost from a sentence"),
     Term("cell_unrecoverable", "a damaged table cell whose value cannot be recovered"),
-    Term("unit_split", "a number cut from its unit word by a spliced page header: the value is not read"),
+    Term("unit_split", "a number cut from its unit word by a spliced page header that header_spliced cannot undo"),
 )
 
 #: Kinds of numbers in the text that are not claims (the coverage ledger).

@@ -57,6 +57,26 @@ def test_span_repairs_read_the_literal_as_it_is(name: str) -> None:
     assert reparse("75.0%", name).value == Decimal("75.0")
 
 
+def test_header_spliced_drops_the_header_and_its_page_number() -> None:
+    spliced = "3908二、金融科技推动中国绿色金融发展:政策、市场与机遇9亿元"
+    assert REPAIRS["header_spliced"](spliced) == "3908亿元"
+    assert reparse(spliced, "header_spliced").value == Decimal("390800000000")
+    assert reparse("12.5第三章 案例研究21 万元", "header_spliced").value == Decimal("125000")
+    for not_spliced in ["3908亿元", "3908 亿元", "二、引言9亿元", "3908二、引言亿元", "3908亿元,其中811亿元"]:
+        with pytest.raises(QuantityParseError):
+            reparse(not_spliced, "header_spliced")
+
+
+def test_header_spliced_reads_in_an_anchor() -> None:
+    from fintech_stats.curation.anchors import compile_anchor
+
+    text = "分别发放 3097 亿元、811 亿元,合计 3908二、某报告:政策与机遇9亿元,支持金融机构"
+    plain = compile_anchor("合计 {Q},支持").matches(text)
+    assert plain == []  # 3908 is not followed by the words
+    (hit,) = compile_anchor("合计 {Q},支持").matches(text, repair="header_spliced")
+    assert hit.quantities[0].literal == "3908二、某报告:政策与机遇9亿元"
+
+
 def test_unknown_repair() -> None:
     with pytest.raises(QuantityParseError, match="unknown repair"):
         reparse("1", "made_up")

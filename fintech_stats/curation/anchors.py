@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from fintech_stats import quantity
+from fintech_stats import quantity, repairs
 from fintech_stats.errors import QuantityParseError
 
 __all__ = ["Anchor", "AnchorMatch", "compile_anchor", "quantity_scan"]
@@ -49,18 +49,21 @@ class Anchor:
         """How many values the anchor reads."""
         return len(self.words) - 1
 
-    def matches(self, text: str, start: int = 0, stop: int | None = None, glyph: bool = False) -> list[AnchorMatch]:
+    def matches(
+        self, text: str, start: int = 0, stop: int | None = None, repair: str | None = None
+    ) -> list[AnchorMatch]:
         """Every place in text[start:stop] where the anchor matches, in text order.
 
-        `glyph`: the row's values may start with a damaged glyph (repair glyph_decoded): where no
-        quantity starts, one character and the decimals and % after it are the literal.
+        `repair`: the row's repair; where its literals are no quantity of the parser (a damaged
+        glyph, a spliced page header: `repairs.LITERALS`) and no quantity starts, such a literal is
+        read instead.
         """
         stop = len(text) if stop is None else stop
         first = self.words[0]
         found: list[AnchorMatch] = []
         if first is not None:
             for m in first.finditer(text, start, stop):
-                hit = self._rest(text, m.start(), m.end(), (), stop, glyph)
+                hit = self._rest(text, m.start(), m.end(), (), stop, repair)
                 if hit is not None:
                     found.append(hit)
             return found
@@ -70,20 +73,20 @@ class Anchor:
         for m in second.finditer(text, start, stop):
             q = _quantity_ending_at(text, scan, m.start())
             if q is not None and q.start >= start:
-                hit = self._rest(text, q.start, m.end(), (q,), stop, glyph)
+                hit = self._rest(text, q.start, m.end(), (q,), stop, repair)
                 if hit is not None:
                     found.append(hit)
         return found
 
     def _rest(
-        self, text: str, begin: int, pos: int, got: tuple[quantity.Quantity, ...], stop: int, glyph: bool = False
+        self, text: str, begin: int, pos: int, got: tuple[quantity.Quantity, ...], stop: int, repair: str | None
     ) -> AnchorMatch | None:
         """Read the remaining quantities, each followed by its words, from `pos` on."""
         while len(got) < self.n_quantities:
             words = self.words[len(got) + 1]
             read = _quantity_then(text, pos, words, stop)
-            if read is None and glyph:
-                read = _glyph_then(text, pos, words, stop)
+            if read is None and repair in repairs.LITERALS:
+                read = _damaged_then(text, pos, words, stop, repair)
             if read is None:
                 return None
             q, pos = read
@@ -116,21 +119,21 @@ def _quantity_then(
             return None
 
 
-_GLYPH_LITERAL = re.compile(r".\d*(?:\.\d+)?%?")
-
-
-def _glyph_then(text: str, pos: int, words: re.Pattern[str] | None, stop: int) -> tuple[quantity.Quantity, int] | None:
-    """A damaged literal at `pos`: one glyph, then digits, decimals and a %; the row's repair reads it.
+def _damaged_then(
+    text: str, pos: int, words: re.Pattern[str] | None, stop: int, repair: str
+) -> tuple[quantity.Quantity, int] | None:
+    """A damaged literal at `pos`, as `repairs.LITERALS[repair]` describes it; the row's repair reads it.
 
     The longest such literal that the words can follow (as a regex would backtrack): in a run of
     glued cells `%.31` the words decide whether the 1 belongs to the next cell.
     """
-    m = _GLYPH_LITERAL.match(text, pos, stop)
+    pattern = repairs.LITERALS[repair]
+    m = pattern.match(text, pos, stop)
     if m is None or m.end() == pos + 1:
         return None
     for stop_at in range(m.end(), pos + 1, -1):
         literal = text[pos:stop_at]
-        if not _GLYPH_LITERAL.fullmatch(literal):
+        if not pattern.fullmatch(literal):
             continue
         placeholder = quantity.Quantity(Decimal(0), None, "exact", literal, None, pos, stop_at)
         if words is None:

@@ -82,14 +82,14 @@ class Context:
             raise self.fail(self._count_message(pattern, [m.start() for m in matches], start, stop))
         return matches[0]
 
-    def read(self, anchor: str, start: int = 0, end: int | None = None, glyph: bool = False) -> AnchorMatch:
+    def read(self, anchor: str, start: int = 0, end: int | None = None, repair: str | None = None) -> AnchorMatch:
         """The one match of an anchor with `{Q}`s in text[start:end]; AnchorError otherwise."""
         try:
             compiled = compile_anchor(anchor)
         except ValueError as exc:
             raise self.fail(str(exc)) from None
         stop = len(self.text) if end is None else end
-        matches = compiled.matches(self.text, start, stop, glyph)
+        matches = compiled.matches(self.text, start, stop, repair)
         if len(matches) != 1:
             raise self.fail(self._count_message(anchor, [m.start for m in matches], start, stop))
         return matches[0]
@@ -196,7 +196,7 @@ def _check_no_typed_value(ctx: Context, anchor: str, literal: str) -> None:
 
 def _run_row(ctx: Context, row: RowDef) -> list[Observation]:
     start, end = ctx.region(row.after, row.before)
-    match = ctx.read(row.anchor, start, end, glyph=row.repair == "glyph_decoded")
+    match = ctx.read(row.anchor, start, end, repair=row.repair)
     out = []
     for q, per_q, unit in zip(match.quantities, row.dims, row.units, strict=True):
         for dims in per_q:
