@@ -246,10 +246,8 @@ _CATALOGS: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
 _SEEN: dict[str, tuple[int, int, int]] = {}
 #: (directory, top-level key or "tables", table or "") -> one validated part of the catalog.
 _PARTS: dict[tuple[str, str, str], Any] = {}
-#: How the build lays the catalog out (`json.dumps(indent=2, sort_keys=True)`): its first bytes.
-_LAYOUT_HEAD = b'{\n  "'
-#: ... and the key of its tables, whose absence makes it no catalog at all.
-_TABLES_KEY = b'\n  "tables": {'
+#: The key of the catalog's tables, whose absence makes it no catalog at all.
+_TABLES_KEY = re.compile(rb'"tables"\s*:\s*\{')
 
 
 def _signature(directory: str) -> tuple[int, int, int] | None:
@@ -287,13 +285,13 @@ def _part(directory: str, key: str, table: str = "") -> Any:
     """One value of the catalog, read from its bytes alone and validated, or None.
 
     `key` is a top-level key (a store-wide file's record), or "tables" with `table` for that
-    table's versions.  The build writes the catalog indented by two, keys sorted; a JSON string
-    holds no raw newline, so a key at depth d starts a line indented by 2 d, and its object ends at
-    the first line after it that is that indented and closes.  With thousands of tables this is
-    what keeps `load(T)` about as fast as at a hundred: the rest is neither parsed nor validated
-    (`tables()`, `catalog()`, `verify` and `build --check` read and validate it all).  None when
-    the part is absent, the file is laid out otherwise or the part is invalid: the caller then
-    reads the whole catalog, which says precisely what is wrong.
+    table's versions.  The key is found in the file's bytes (a JSON string followed by a colon is
+    a key; inside a string a quote is escaped), and only the object after it is decoded.  With
+    thousands of tables this is what keeps `load(T)` about as fast as at a hundred: the rest is
+    neither parsed nor validated (`tables()`, `catalog()`, `verify` and `build --check` read and
+    validate it all).  None when the part is absent or there twice, the file is no JSON object
+    with tables, or the part is invalid: the caller then reads the whole catalog, which says
+    precisely what is wrong.
     """
     import mmap
 
@@ -307,24 +305,59 @@ def _part(directory: str, key: str, table: str = "") -> Any:
     if (directory, key, table) in _PARTS:
         return _PARTS[directory, key, table]
     path = Path(directory) / CATALOG_FILE
-    indent = b"    " if table else b"  "
-    name = json.dumps(table or key, ensure_ascii=False).encode("utf-8")
+    quoted = json.dumps(table or key, ensure_ascii=False).encode("utf-8")
     try:
         with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as raw:
-            if raw[: len(_LAYOUT_HEAD)] != _LAYOUT_HEAD or raw[-2:] != b"}\n" or raw.find(_TABLES_KEY) < 0:
+            if not raw[:64].lstrip().startswith(b"{") or not raw[-64:].rstrip().endswith(b"}"):
                 return None
-            start = raw.find(b"\n" + indent + name + b": {")
-            end = raw.find(b"\n" + indent + b"}", start + 1) if start >= 0 else -1
-            if end < 0:
+            if _TABLES_KEY.search(raw) is None:
                 return None
-            text = raw[start + len(indent) + len(name) + 3 : end + len(indent) + 2].decode("utf-8")
-        value = json.loads(text)
+            at = _key_at(raw, quoted)
+            if at < 0:
+                return None
+            value, end = _object_at(raw, at)
+            if _key_at(raw, quoted, end) >= 0:
+                return None  # the key twice: a JSON reader keeps the last; read it all
         checker = _Checker(path)
         part = checker.versions(value, table) if table else checker.registry(value, key)
     except (OSError, ValueError, CatalogError):
-        return None  # mmap of an empty file, bad UTF-8 or JSON, an invalid part: read it all instead
+        return None  # mmap of an empty file, bad JSON, an invalid part: read it all instead
     _PARTS[directory, key, table] = part
     return part
+
+
+_COLON_BRACE = re.compile(rb"\s*:\s*\{")
+
+
+def _key_at(raw: Any, quoted: bytes, start: int = 0) -> int:
+    """Where the object of the first key `quoted` (a JSON string's bytes) at or after `start`
+    begins, -1 if none: an occurrence followed by a colon and a brace, not inside a string (a
+    quote inside a string is escaped).  `find` keeps this at memory speed over a large file."""
+    at = raw.find(quoted, start)
+    while at >= 0:
+        if at == 0 or raw[at - 1 : at] != b"\\":
+            m = _COLON_BRACE.match(raw, at + len(quoted))
+            if m is not None:
+                return m.end() - 1
+        at = raw.find(quoted, at + 1)
+    return -1
+
+
+def _object_at(raw: Any, start: int) -> tuple[Any, int]:
+    """The JSON value starting at byte `start` of `raw`, and the byte where it ends; only a window
+    around it is decoded (grown until the value fits)."""
+    decoder = json.JSONDecoder()
+    window = 1 << 16
+    while True:
+        chunk = raw[start : start + window].decode("utf-8", errors="replace")
+        try:
+            value, length = decoder.raw_decode(chunk)
+        except json.JSONDecodeError:
+            if start + window >= len(raw):
+                raise
+            window *= 4
+            continue
+        return value, start + len(chunk[:length].encode("utf-8"))
 
 
 def catalog_entries(directory: Path | None = None) -> dict[str, dict[str, dict[str, Any]]]:
