@@ -143,3 +143,18 @@ def test_gaps_must_match_as_often_as_they_say(tmp_path: Path) -> None:
     (folder / "gaps.tsv").write_text("anchor\tkind\tmatches\n(?<![\\d.])(%)\tpercent_without_digits\t3\n", "utf-8")
     with pytest.raises(AnchorError, match=r"gaps\.tsv:2: gap pattern .* matched 2 times.*says 3"):
         run(read_curation(folder), "贡献超过%,达到%。占 5%")
+
+
+def test_an_exclusion_that_holds_no_number_fails(tmp_path: Path) -> None:
+    # An exclusion accounts for numbers; one whose matches hold none (a lone 一 is no number of the
+    # scanner; a rule written for a form the scanner stopped counting) is stale and says so.
+    folder = tmp_path / "r99"
+    folder.mkdir()
+    (folder / "tables.toml").write_text('report_id = "demo"\ntopic = "test"\n', "utf-8")
+    header = "anchor\tkind\tmatches\tlocation\tnote\n"
+    text = "近一年来,2023 年发布。"
+    (folder / "exclusions.tsv").write_text(header + "(\\d+) 年发布\tdate\t1\t\t\n", "utf-8")
+    assert [(e.text, e.kind) for e in run(read_curation(folder), text).exclusions] == [("2023", "date")]
+    (folder / "exclusions.tsv").write_text(header + "(\\d+) 年发布\tdate\t1\t\t\n近(一)年来\tdate\t1\t\t\n", "utf-8")
+    with pytest.raises(AnchorError, match=r"exclusions\.tsv:3: exclusion pattern '近\(一\)年来' holds no number"):
+        run(read_curation(folder), text)

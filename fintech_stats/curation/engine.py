@@ -7,6 +7,7 @@ left outside the literal, a unit the table does not have, a code not in its code
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from fintech_stats import codelists, repairs
 from fintech_stats.curation.anchors import AnchorMatch, compile_anchor
 from fintech_stats.curation.files import Curation, LayoutDef, RowDef, SpanRule, TableDef
 from fintech_stats.errors import AnchorError, QuantityParseError
+from fintech_stats.numbers import find_numbers
 from fintech_stats.observation import Gap, Observation
 from fintech_stats.quantity import Quantity
 from fintech_stats.spec import TableSpec, UsageWarning
@@ -253,8 +255,15 @@ def extract_table(curation: Curation, tdef: TableDef, text: str) -> list[Observa
     return out
 
 
-def extract_spans(report_id: str, rules: tuple[SpanRule, ...], text: str, what: str) -> list[Gap]:
-    """Every span of the rules (gaps or exclusions): each anchor must match exactly as often as it says."""
+def extract_spans(
+    report_id: str, rules: tuple[SpanRule, ...], text: str, what: str, numbers: list[tuple[int, int]] | None = None
+) -> list[Gap]:
+    """Every span of the rules (gaps or exclusions): each anchor must match exactly as often as it says.
+
+    `numbers` (the spans of the text's numbers, sorted): each span must meet one of them, or the
+    rule accounts for nothing (an exclusion the scanner no longer sees is stale, and says so).
+    """
+    starts = [start for start, _ in numbers or []]
     spans: list[Gap] = []
     for g in rules:
         found = list(re.finditer(g.anchor, text))
@@ -269,7 +278,18 @@ def extract_spans(report_id: str, rules: tuple[SpanRule, ...], text: str, what: 
             if m.end(1) <= m.start(1):
                 raise AnchorError(f"{g.where}: {what} pattern {g.anchor!r}: its group matched no characters")
             spans.append(Gap(report_id, m.start(1), m.end(1), m.group(1), g.kind, g.location, g.note))
+        if numbers is not None and not any(_holds_number(numbers, starts, m.start(1), m.end(1)) for m in found):
+            raise AnchorError(
+                f"{g.where}: {what} pattern {g.anchor!r} holds no number of the text in any of its "
+                f"{len(found)} match(es): the rule accounts for nothing; remove it"
+            )
     return spans
+
+
+def _holds_number(numbers: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether text[start:end] meets one of the (sorted) number spans."""
+    i = bisect.bisect_left(starts, end) - 1  # the last number starting before the span ends
+    return i >= 0 and numbers[i][1] > start
 
 
 def extract_gaps(curation: Curation, text: str) -> list[Gap]:
@@ -279,4 +299,5 @@ def extract_gaps(curation: Curation, text: str) -> list[Gap]:
 
 def extract_exclusions(curation: Curation, text: str) -> list[Gap]:
     """Every exclusion of the report (numbers that are not claims, with their kind)."""
-    return extract_spans(curation.report_id, curation.exclusions, text, "exclusion")
+    found = [(n.start, n.end) for n in find_numbers(text)]
+    return extract_spans(curation.report_id, curation.exclusions, text, "exclusion", found)
