@@ -19,8 +19,11 @@ A table scores, for each distinct query term it contains, the term's IDF (rare t
 times the weight of the best field holding it: name or title 3, a dimension (its name and the zh/en
 labels of its codes) 2, description, source or units 1; single Chinese characters count a fifth.
 Single characters only refine the ranking: a table must match a whole word or bigram of the query
-(unless the query has nothing but single characters).  A query asking for a breakdown ("... by
-region", "按地区") halves the score of a table none of whose dimensions holds a word of it.
+(unless the query has nothing but single characters).  The terms a phrase expands to add at most
+what the phrase's own words would (an expansion into several rare words must not outweigh it).  A
+table's score is multiplied by the share of the query's words (each with its expansions) it holds,
+and halved when the query asks for a breakdown ("... by region", "按地区") that none of its
+dimensions holds.  IT in capitals is an acronym, not the stop word it.
 """
 
 from __future__ import annotations
@@ -64,10 +67,16 @@ _BREAKDOWN_CHAR = "按"
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z]+|[0-9]+")
+# Function words and question words ("how big is ...", "what share of ..."): they say nothing of a table.
 _STOP_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "each", "for", "from", "in", "is", "it", "of", "on", "or", "the", "to", "with"}
+    {"a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "each", "for", "from", "has", "have"}
+    | {"how", "in", "into", "is", "it", "its", "many", "much", "of", "on", "or", "than", "that", "the", "their"}
+    | {"there", "these", "this", "to", "was", "were", "what", "when", "where", "which", "who", "with"}
 )
 _SYNONYMS = {"database": "db", "vertice": "vertex", "not": "non"}
+#: Acronyms written in capitals that would otherwise be stop words (IT, not the pronoun it).
+_ACRONYMS = {"IT": "infotech"}
+_ACRONYM = re.compile(r"(?<![A-Za-z])(?:" + "|".join(_ACRONYMS) + r")(?![A-Za-z])")
 #: "don't" reads "do not", "bank's" reads "bank" (straight or curly apostrophe).
 _APOSTROPHE = re.compile(r"n['\u2019]t(?![a-z0-9])|['\u2019]s(?![a-z0-9])")
 # Query words that the tables' metadata says otherwise: each query phrase also searches the words
@@ -126,6 +135,7 @@ class _Term:
     text: str
     weight: float  # 1, or CHAR_FACTOR for a single Chinese character
     strong: bool  # a word or a bigram: enough on its own to make a table match
+    phrase: str | None = None  # the query phrase this term is an expansion of (None: the query's own)
 
 
 @dataclass(frozen=True)
@@ -181,10 +191,11 @@ class _Index:
             self._decoded[term_id] = found
         return found
 
-    def idf(self, term_id: int) -> float:
-        # BM25's IDF: near 0 for a term every table has, highest for a term only one table has.
-        # Squared: a rare word of the query (人才, 灾备) should outweigh several common ones (图数据库).
-        n, k = len(self.names), len(self.postings(term_id))
+    def idf(self, term_id: int | None) -> float:
+        # BM25's IDF: near 0 for a term every table has, highest for a term only one table has
+        # (a term no table has counts as that rare).  Squared: a rare word of the query (人才, 灾备)
+        # should outweigh several common ones (图数据库).
+        n, k = len(self.names), 1 if term_id is None else len(self.postings(term_id))
         return math.log(1 + (n - k + 0.5) / (k + 0.5)) ** 2
 
     def fields(self, table: int) -> tuple[_Field, ...]:
@@ -234,6 +245,7 @@ def _unapostrophe(match: re.Match[str]) -> str:
 def _terms(text: str) -> list[_Term]:
     """The terms of `text`, in order of first appearance, each once."""
     found: dict[str, _Term] = {}
+    text = _ACRONYM.sub(lambda m: f" {_ACRONYMS[m.group()]} ", text)
     lowered = _APOSTROPHE.sub(_unapostrophe, text.lower().replace("_", " "))
     for run in _CJK_RUN.findall(lowered):
         for a, b in itertools.pairwise(run):
@@ -320,14 +332,21 @@ def _index(catalog_path: str) -> _Index:
     return _Index(index_document(tables))
 
 
-def _score(table: int, terms: list[tuple[_Term, int]], index: _Index) -> tuple[float, float, list[str]]:
+def _score(
+    table: int, terms: list[tuple[_Term, int]], caps: dict[str, float], index: _Index
+) -> tuple[float, float, list[str]]:
     """The table's score for the query terms (each with its term number), its specificity (a
     tie-breaker: how much of the matching fields the query covers), and the labels of the fields a
-    strong term matched, in the table's order of fields."""
+    strong term matched, in the table's order of fields.
+
+    The terms a phrase expands to add at most `caps[phrase]` times the weight of their best field:
+    what the phrase's own words would add there (an expansion of several rare words, 芯片 ->
+    集成电路, must not outweigh the phrase itself)."""
     score = 0.0
     specificity = 0.0
     matched: set[int] = set()
     fields = index.fields(table)
+    expanded: dict[str, list[float]] = {}  # phrase -> [score, specificity, best field weight]
     for term, term_id in terms:
         holding = index.postings(term_id).get(table, ())
         if not holding:
@@ -337,9 +356,27 @@ def _score(table: int, terms: list[tuple[_Term, int]], index: _Index) -> tuple[f
         if term.strong:
             matched.update(holding)
         idf = index.idf(term_id)
-        score += idf * term.weight * best
-        specificity += idf * term.weight * tight
+        if term.phrase is None:
+            score += idf * term.weight * best
+            specificity += idf * term.weight * tight
+        else:
+            sums = expanded.setdefault(term.phrase, [0.0, 0.0, 0.0])
+            sums[0] += idf * term.weight * best
+            sums[1] += idf * term.weight * tight
+            sums[2] = max(sums[2], best)
+    for phrase, (added, tight_added, best) in expanded.items():
+        kept = min(added, caps[phrase] * best)
+        score += kept
+        specificity += tight_added * kept / added
     return score, specificity, [fields[f].label for f in sorted(matched)]
+
+
+def _caps(terms: list[_Term], index: _Index) -> dict[str, float]:
+    """phrase -> what its own words weigh (IDF times weight, times EXPANSION_FACTOR), for `_score`."""
+    return {
+        phrase: EXPANSION_FACTOR * sum(index.idf(index.term_id(t.text)) * t.weight for t in _terms(phrase))
+        for phrase in dict.fromkeys(t.phrase for t in terms if t.phrase is not None)
+    }
 
 
 def _has_dimension(table: int, term_ids: list[int], index: _Index) -> bool:
@@ -358,13 +395,31 @@ def _expanded(text: str) -> list[_Term]:
             for t in _terms(expansion):
                 if t.text not in seen:
                     seen.add(t.text)
-                    terms.append(_Term(t.text, t.weight * EXPANSION_FACTOR, t.strong))
+                    terms.append(_Term(t.text, t.weight * EXPANSION_FACTOR, t.strong, phrase))
     return terms
 
 
 def _query_terms(query: str) -> list[_Term]:
     """The query's terms, and at a lower weight those of the phrases it expands to."""
     return _expanded(query)
+
+
+def _concepts(query: str) -> list[frozenset[str]]:
+    """The query's concepts: per whitespace-separated word, its strong terms and those of the
+    phrases it is part of expanded ("bank type" -> institution type); a table that matches more of
+    them ranks higher (`COVERAGE`)."""
+    lowered = query.lower()
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", lowered)]
+    concepts = [{t.text for t in _terms(word) if t.strong} for _, _, word in words]
+    for phrase, expansion in _QUERY_EXPANSIONS.items():
+        at = lowered.find(phrase)
+        while at >= 0:
+            extra = {t.text for t in _terms(expansion) if t.strong}
+            for i, (start, end, _) in enumerate(words):
+                if start < at + len(phrase) and at < end:
+                    concepts[i] |= extra
+            at = lowered.find(phrase, at + 1)
+    return [frozenset(c) for c in concepts if c]
 
 
 def _breakdowns(query: str) -> list[frozenset[str]]:
@@ -420,15 +475,23 @@ def search(query: str, limit: int | None = None) -> pd.DataFrame:
     terms = _query_terms(query)
     if not any(t.strong for t in terms):
         # A query of single Chinese characters only: let them match on their own.
-        terms = [_Term(t.text, t.weight, True) for t in terms]
+        terms = [_Term(t.text, t.weight, True, t.phrase) for t in terms]
     known = [(t, term_id) for t in terms if (term_id := index.term_id(t.text)) is not None]
     candidates = sorted({table for t, term_id in known if t.strong for table in index.postings(term_id)})
     breakdowns = [
         [term_id for word in words if (term_id := index.term_id(word)) is not None] for words in _breakdowns(query)
     ]
+    caps = _caps(terms, index)
+    concepts = [
+        [term_id for word in words if (term_id := index.term_id(word)) is not None] for words in _concepts(query)
+    ]
+    concepts = [c for c in concepts if c]
     hits: list[tuple[float, float, str, int, str]] = []
     for table in candidates:
-        score, specificity, matched = _score(table, known, index)
+        score, specificity, matched = _score(table, known, caps, index)
+        if len(concepts) > 1:
+            held = sum(any(table in index.postings(t) for t in c) for c in concepts) / len(concepts)
+            score, specificity = score * held, specificity * held
         for term_ids in breakdowns:
             if term_ids and not _has_dimension(table, term_ids, index):
                 score, specificity = score * BREAKDOWN_FACTOR, specificity * BREAKDOWN_FACTOR

@@ -763,6 +763,8 @@ def search_index() -> dict[str, Any]:
         "breakdown_char": search._BREAKDOWN_CHAR,
         "breakdown_factor": search.BREAKDOWN_FACTOR,
         "dimension_label": search.DIMENSION_LABEL,
+        "acronyms": search._ACRONYMS,
+        "unknown_idf": index.idf(None),
     }
 
 

@@ -27,7 +27,8 @@
       idf: idf, tables: tables, expansions: ix.expansions, stop: new Set(ix.stop_words),
       synonyms: ix.synonyms, charFactor: ix.char_factor, expansionFactor: ix.expansion_factor,
       breakdownWord: ix.breakdown_word, breakdownChar: ix.breakdown_char, breakdownFactor: ix.breakdown_factor,
-      dimensionLabel: ix.dimension_label
+      dimensionLabel: ix.dimension_label, acronyms: ix.acronyms, unknownIdf: ix.unknown_idf,
+      acronym: new RegExp("(?<![A-Za-z])(?:" + Object.keys(ix.acronyms).join("|") + ")(?![A-Za-z])", "g")
     };
     return prepared;
   }
@@ -49,6 +50,7 @@
 
   function terms(text, p) {
     var found = new Map();
+    text = text.replace(p.acronym, function (m) { return " " + p.acronyms[m] + " "; });
     var lowered = text.toLowerCase().split("_").join(" ").replace(APOSTROPHE, function (m) {
       return m.charAt(0) === "n" ? " not" : "";
     });
@@ -79,7 +81,7 @@
       terms(pair[1], p).forEach(function (t) {
         if (seen.has(t.text)) return;
         seen.add(t.text);
-        list.push({ text: t.text, weight: t.weight * p.expansionFactor, strong: t.strong });
+        list.push({ text: t.text, weight: t.weight * p.expansionFactor, strong: t.strong, phrase: pair[0] });
       });
     });
     return list;
@@ -106,6 +108,46 @@
     }).filter(function (words) { return words.length > 0; });
   }
 
+  // The IDF of a term; a term no table holds counts as one that only one table holds (as search.py).
+  function idfOf(text, p) {
+    return p.idf.has(text) ? p.idf.get(text) : p.unknownIdf;
+  }
+
+  // phrase -> what its own words weigh, times the expansion factor (as _caps of search.py).
+  function caps(list, p) {
+    var out = new Map();
+    list.forEach(function (t) {
+      if (t.phrase == null || out.has(t.phrase)) return;
+      var sum = 0;
+      terms(t.phrase, p).forEach(function (u) { sum += idfOf(u.text, p) * u.weight; });
+      out.set(t.phrase, p.expansionFactor * sum);
+    });
+    return out;
+  }
+
+  // The query's concepts: per whitespace-separated word, its strong terms and those of the phrases
+  // it is part of expanded (as _concepts of search.py).
+  function concepts(query, p) {
+    var lowered = query.toLowerCase();
+    var words = [];
+    var re = /\S+/g, m;
+    while ((m = re.exec(lowered)) !== null) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    var sets = words.map(function (w) {
+      return new Set(terms(w.text, p).filter(function (t) { return t.strong; }).map(function (t) { return t.text; }));
+    });
+    p.expansions.forEach(function (pair) {
+      var at = lowered.indexOf(pair[0]);
+      while (at !== -1) {
+        var extra = terms(pair[1], p).filter(function (t) { return t.strong; }).map(function (t) { return t.text; });
+        words.forEach(function (w, i) {
+          if (w.start < at + pair[0].length && at < w.end) extra.forEach(function (x) { sets[i].add(x); });
+        });
+        at = lowered.indexOf(pair[0], at + 1);
+      }
+    });
+    return sets.filter(function (s) { return s.size > 0; });
+  }
+
   function round(x, digits) { return parseFloat(x.toFixed(digits)); }
 
   function search(query, limit) {
@@ -113,8 +155,12 @@
     if (!p) return [];
     var list = queryTerms(query, p);
     if (!list.some(function (t) { return t.strong; }))
-      list = list.map(function (t) { return { text: t.text, weight: t.weight, strong: true }; });
+      list = list.map(function (t) { return { text: t.text, weight: t.weight, strong: true, phrase: t.phrase }; });
+    var capOf = caps(list, p);
     list = list.filter(function (t) { return p.idf.has(t.text); });
+    var wantedConcepts = concepts(query, p).map(function (c) {
+      return Array.from(c).filter(function (w) { return p.idf.has(w); });
+    }).filter(function (c) { return c.length > 0; });
     var strong = new Set(list.filter(function (t) { return t.strong; }).map(function (t) { return t.text; }));
     var wanted = breakdowns(query, p).map(function (words) {
       return words.filter(function (w) { return p.idf.has(w); });
@@ -126,7 +172,7 @@
         return false;
       });
       if (!any) return;
-      var score = 0, specificity = 0, matched = new Set();
+      var score = 0, specificity = 0, matched = new Set(), expanded = new Map();
       list.forEach(function (t) {
         var best = 0, tight = 0;
         table.fields.forEach(function (f) {
@@ -136,10 +182,31 @@
             if (t.strong) matched.add(f.label);
           }
         });
-        var w = p.idf.get(t.text) || 0;
-        score += w * t.weight * best;
-        specificity += w * t.weight * tight;
+        if (best === 0) return;
+        var w = p.idf.get(t.text);
+        if (t.phrase == null) {
+          score += w * t.weight * best;
+          specificity += w * t.weight * tight;
+        } else {
+          if (!expanded.has(t.phrase)) expanded.set(t.phrase, [0, 0, 0]);
+          var sums = expanded.get(t.phrase);
+          sums[0] += w * t.weight * best;
+          sums[1] += w * t.weight * tight;
+          sums[2] = Math.max(sums[2], best);
+        }
       });
+      expanded.forEach(function (sums, phrase) {
+        var kept = Math.min(sums[0], capOf.get(phrase) * sums[2]);
+        score += kept;
+        specificity += sums[1] * kept / sums[0];
+      });
+      if (wantedConcepts.length > 1) {
+        var heldCount = wantedConcepts.filter(function (c) {
+          return table.fields.some(function (f) { return c.some(function (w) { return f.terms.has(w); }); });
+        }).length;
+        var share = heldCount / wantedConcepts.length;
+        score *= share; specificity *= share;
+      }
       wanted.forEach(function (words) {
         var held = words.length === 0 || table.fields.some(function (f) {
           return f.label.indexOf(p.dimensionLabel) === 0 && words.some(function (w) { return f.terms.has(w); });
