@@ -62,6 +62,7 @@ __all__ = [
     "verified_path",
     "verify_all",
     "version_key",
+    "versions",
 ]
 
 ENV_VAR = "FINTECH_STATS_DATASETS"
@@ -381,23 +382,29 @@ def registry_entry(key: str, directory: Path | None = None) -> dict[str, Any]:
     return found
 
 
-def entry(table: str, version: str | None = None, directory: Path | None = None) -> dict[str, Any]:
-    """The catalog entry of a table version (the latest when `version` is None)."""
-    versions: dict[str, dict[str, Any]] | None = _part(str(directory or datasets_dir()), "tables", table)
-    if versions is None:
+def versions(table: str, directory: Path | None = None) -> dict[str, dict[str, Any]]:
+    """version -> catalog entry of every published version of `table` (read alone: see `_part`)."""
+    found: dict[str, dict[str, Any]] | None = _part(str(directory or datasets_dir()), "tables", table)
+    if found is None:
         tables = catalog_entries(directory)
         if table not in tables:
             raise UnknownTableError(
                 f"no table {table!r}"
                 + did_you_mean(table, tables, "; `fintech-stats tables` (or fintech_stats.tables()) lists them")
             )
-        versions = tables[table]
+        found = tables[table]
+    return found
+
+
+def entry(table: str, version: str | None = None, directory: Path | None = None) -> dict[str, Any]:
+    """The catalog entry of a table version (the latest when `version` is None)."""
+    published = versions(table, directory)
     if version is None:
-        version = max(versions, key=version_key)
-    if version not in versions:
-        known = ", ".join(sorted(versions, key=version_key))
+        version = max(published, key=version_key)
+    if version not in published:
+        known = ", ".join(sorted(published, key=version_key))
         raise UnknownVersionError(f"table {table!r} has no version {version!r}; published versions: {known}")
-    return versions[version]
+    return published[version]
 
 
 #: (path, sha256) -> the file's (size, mtime, inode) when its sha256 was checked.

@@ -112,7 +112,7 @@ def info(table: str, version: str | None = None) -> TableInfo:
 
     entry = store.entry(table, version)
     spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
-    versions = tuple(sorted(store.catalog_entries()[table], key=store.version_key))
+    versions = tuple(sorted(store.versions(table), key=store.version_key))
     reports = {r["report_id"]: r for r in store.read_json(store.REPORTS_FILE)}
     report = reports.get(spec["report_id"], {})
     publisher, report_title = str(report.get("publisher", "")), str(report.get("title", ""))

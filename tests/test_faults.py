@@ -340,6 +340,7 @@ def test_load_and_claims_do_not_read_the_whole_catalog(
     assert len(fs.load(NODES)) == _catalog(fresh_store)["tables"][NODES][_latest(fresh_store)[0]]["rows"]
     assert len(fs.claims()) == _catalog(fresh_store)["claims"]["rows"]
     assert not fs.search("graph database nodes").empty
+    assert fs.info(NODES).versions == tuple(sorted(_catalog(fresh_store)["tables"][NODES], key=store.version_key))
     with pytest.raises(AssertionError, match="whole catalog"):
         fs.tables()
 
