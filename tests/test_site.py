@@ -14,10 +14,8 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import time
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,29 +28,17 @@ import fintech_stats as fs
 from fintech_stats import corpus, site
 from fintech_stats.errors import ExportTargetError, ExportTargetExistsError
 
-BUILD_SECONDS_LIMIT = 10.0
-
 
 @dataclass(frozen=True)
 class _Built:
     out: Path
-    wall: float  # seconds
-    cpu: float  # CPU seconds of this process and of the worker processes
-    load: float  # the 1-minute load average before the build
-
-
-def _cpu() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> _Built:
     out = tmp_path_factory.mktemp("site") / "site"
-    load = os.getloadavg()[0]
-    cpu, started = _cpu(), time.perf_counter()
     site.build_site(out)
-    return _Built(out, time.perf_counter() - started, _cpu() - cpu, load)
+    return _Built(out)
 
 
 @pytest.fixture(scope="module")
@@ -95,21 +81,9 @@ def _ids(path: Path) -> dict[str, str]:
     return {k: "".join(v) for k, v in parser.text.items()}
 
 
-def test_build_time_and_layout(built_site: _Built) -> None:
+def test_layout(built_site: _Built) -> None:
+    # How long the build takes is measured by benchmarks/run.py (site_build, target 10 s), not here.
     out = built_site.out
-    # At most 10 s on 2 cores: the CPU time (this process and its workers) fits in 2 x 10 s whatever else
-    # the machine runs; the wall time is held to 10 s when nothing else kept the machine busy.
-    assert built_site.cpu <= 2 * BUILD_SECONDS_LIMIT, f"the site build took {built_site.cpu:.1f} CPU seconds"
-    if built_site.load < 1.5:  # this test process itself counts about 1
-        assert built_site.wall <= BUILD_SECONDS_LIMIT, (
-            f"the site took {built_site.wall:.1f} s to build (limit {BUILD_SECONDS_LIMIT} s)"
-        )
-    else:
-        warnings.warn(
-            f"site build: {built_site.wall:.1f} s wall, {built_site.cpu:.1f} CPU s; the wall time is not held to "
-            f"{BUILD_SECONDS_LIMIT} s as the machine was busy (load average {built_site.load:.1f})",
-            stacklevel=1,
-        )
     assert (out / "index.html").is_file() and (out / site.MARKER).is_file()
     for name in fs.tables():
         assert (out / "tables" / f"{name}.html").is_file(), name
