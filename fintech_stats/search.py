@@ -438,6 +438,12 @@ def _breakdowns(query: str) -> list[frozenset[str]]:
     return [words for words in found if words]
 
 
+def _known(groups: list[frozenset[str]], index: _Index) -> list[list[int]]:
+    """Each group of words as the numbers of those the index holds; groups it holds none of are dropped."""
+    found = [[term_id for word in words if (term_id := index.term_id(word)) is not None] for words in groups]
+    return [ids for ids in found if ids]
+
+
 def closest(query: str, n: int = 5) -> list[str]:
     """The table names and report titles that look most like `query` (for an empty result)."""
     import difflib
@@ -478,14 +484,9 @@ def search(query: str, limit: int | None = None) -> pd.DataFrame:
         terms = [_Term(t.text, t.weight, True, t.phrase) for t in terms]
     known = [(t, term_id) for t in terms if (term_id := index.term_id(t.text)) is not None]
     candidates = sorted({table for t, term_id in known if t.strong for table in index.postings(term_id)})
-    breakdowns = [
-        [term_id for word in words if (term_id := index.term_id(word)) is not None] for words in _breakdowns(query)
-    ]
+    breakdowns = _known(_breakdowns(query), index)
     caps = _caps(terms, index)
-    concepts = [
-        [term_id for word in words if (term_id := index.term_id(word)) is not None] for words in _concepts(query)
-    ]
-    concepts = [c for c in concepts if c]
+    concepts = _known(_concepts(query), index)
     hits: list[tuple[float, float, str, int, str]] = []
     for table in candidates:
         score, specificity, matched = _score(table, known, caps, index)
@@ -493,7 +494,7 @@ def search(query: str, limit: int | None = None) -> pd.DataFrame:
             held = sum(any(table in index.postings(t) for t in c) for c in concepts) / len(concepts)
             score, specificity = score * held, specificity * held
         for term_ids in breakdowns:
-            if term_ids and not _has_dimension(table, term_ids, index):
+            if not _has_dimension(table, term_ids, index):
                 score, specificity = score * BREAKDOWN_FACTOR, specificity * BREAKDOWN_FACTOR
         hits.append((-round(score, 4), -round(specificity, 6), index.names[table], table, ", ".join(matched)))
     hits.sort(key=lambda hit: hit[:3])
