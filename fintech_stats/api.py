@@ -21,6 +21,7 @@ __all__ = [
     "catalog",
     "checks",
     "claims",
+    "codes",
     "conflicts",
     "gaps",
     "load",
@@ -80,6 +81,22 @@ def _registry(key: str) -> pd.DataFrame:
 
     meta = store.registry_entry(key)
     frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
+    return frame
+
+
+def codes(table: str | None = None) -> pd.DataFrame:
+    """The codes every dimension of every table (latest versions) uses, in codelist order.
+
+    Columns: table, version, column, position (0, 1, ... in the codelist's order), code, zh, en,
+    ordered (the codelist is ordinal: buckets, bands).  Pandas gets this order from `load()`'s
+    categoricals; for DuckDB, polars or SQL, `codes.parquet` beside the tables is what to join on
+    to sort a bucket column in its order, not as text.  `table=` keeps one table's codes.
+    """
+    check_name(table, "table", optional=True)
+    frame = _registry("codes")
+    if table is not None:
+        store.entry(table)  # UnknownTableError, with close matches
+        frame = frame[frame["table"] == table].reset_index(drop=True)
     return frame
 
 

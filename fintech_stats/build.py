@@ -47,7 +47,15 @@ from fintech_stats.ledger import STATUSES, LedgerEntry, classify
 from fintech_stats.observation import Gap, Observation
 from fintech_stats.search import index_document
 from fintech_stats.spec import TableSpec
-from fintech_stats.tabular import checks_arrow, claims_arrow, gaps_arrow, ledger_arrow, spec_document, to_arrow
+from fintech_stats.tabular import (
+    checks_arrow,
+    claims_arrow,
+    codes_arrow,
+    gaps_arrow,
+    ledger_arrow,
+    spec_document,
+    to_arrow,
+)
 
 __all__ = ["BuildResult", "BuiltTable", "build", "check", "extract_all", "write_parquet"]
 
@@ -463,6 +471,7 @@ def _publish(datasets: Path, catalog: dict[str, Any], extracted: Extracted) -> t
             ("gaps", store.GAPS_FILE, gaps_arrow(extracted.gaps)),
             ("numbers", store.NUMBERS_FILE, ledger_arrow(extracted.ledger)),
             ("checks", store.CHECKS_FILE, checks_arrow(extracted.checks)),
+            ("codes", store.CODES_FILE, codes_arrow([spec for _, _, _, spec in indexed])),
             (
                 "claims",
                 store.CLAIMS_FILE,
@@ -491,12 +500,8 @@ def _publish(datasets: Path, catalog: dict[str, Any], extracted: Extracted) -> t
         for stage, final in staged:
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(stage, final)
-        os.replace(Path(tmp) / store.REPORTS_FILE, datasets / store.REPORTS_FILE)
-        os.replace(Path(tmp) / store.GAPS_FILE, datasets / store.GAPS_FILE)
-        os.replace(Path(tmp) / store.NUMBERS_FILE, datasets / store.NUMBERS_FILE)
-        os.replace(Path(tmp) / store.CHECKS_FILE, datasets / store.CHECKS_FILE)
-        os.replace(Path(tmp) / store.CLAIMS_FILE, datasets / store.CLAIMS_FILE)
-        os.replace(Path(tmp) / store.SEARCH_FILE, datasets / store.SEARCH_FILE)
+        for file in store.STORE_WIDE_FILES[1:]:
+            os.replace(Path(tmp) / file, datasets / file)
         os.replace(Path(tmp) / store.CATALOG_FILE, datasets / store.CATALOG_FILE)
     return written, unchanged
 

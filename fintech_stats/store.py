@@ -7,6 +7,7 @@ Layout of `datasets/` (shipped inside the wheel as `fintech_stats/datasets/`):
     <table>/<version>/data.parquet    the table: one row per fact
     <table>/<version>/restatements.parquet   the same facts stated again elsewhere (optional)
     <table>/<version>/spec.json       the table's metadata, dimensions with their codelists
+    gaps, numbers, checks, claims, codes (.parquet), search.json   store-wide, of the latest versions
     .build.lock                       held by the running build (a second one waits for it)
 
 Only `build` writes here; everything else only reads.  The catalog is validated when read (any
@@ -40,13 +41,16 @@ __all__ = [
     "CATALOG_FILE",
     "CHECKS_FILE",
     "CLAIMS_FILE",
+    "CODES_FILE",
     "ENV_VAR",
     "GAPS_FILE",
     "LOCK_FILE",
     "NUMBERS_FILE",
+    "REGISTRY_FILES",
     "REGISTRY_KEYS",
     "REPORTS_FILE",
     "SEARCH_FILE",
+    "STORE_WIDE_FILES",
     "VERSION_FILES",
     "catalog_entries",
     "clear_caches",
@@ -73,6 +77,7 @@ CLAIMS_FILE = "claims.parquet"
 SEARCH_FILE = "search.json"
 NUMBERS_FILE = "numbers.parquet"
 CHECKS_FILE = "checks.parquet"
+CODES_FILE = "codes.parquet"
 
 
 def datasets_dir() -> Path:
@@ -106,7 +111,17 @@ _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 #: The optional files of a catalog entry beside data.parquet and spec.json (catalog key prefix).
 _MENTION_KEYS = ("restatements", "conflicts")
 #: The store-wide files the catalog lists (key -> record of path, sha256, rows).
-REGISTRY_KEYS = ("gaps", "numbers", "checks", "claims", "search")
+REGISTRY_FILES = {
+    "gaps": GAPS_FILE,
+    "numbers": NUMBERS_FILE,
+    "checks": CHECKS_FILE,
+    "claims": CLAIMS_FILE,
+    "codes": CODES_FILE,
+    "search": SEARCH_FILE,
+}
+REGISTRY_KEYS = tuple(REGISTRY_FILES)
+#: The files every build replaces: the catalog, reports.json and the store-wide files it lists.
+STORE_WIDE_FILES = (CATALOG_FILE, REPORTS_FILE, *REGISTRY_FILES.values())
 #: The names of the files a build writes into a version directory.
 VERSION_FILES = frozenset({"data.parquet", "spec.json", "restatements.parquet", "conflicts.parquet"})
 #: The lock file a build holds in the datasets directory, and the prefix of its temporary directory.
@@ -525,7 +540,7 @@ def unlisted(directory: Path, catalog: dict[str, Any]) -> tuple[list[Path], list
         return leftovers, unknown
     tables: dict[str, Any] = catalog.get("tables", {})
     # The store-wide files are known by name too: a build replaces them before the catalog lists them.
-    known = {CATALOG_FILE, REPORTS_FILE, LOCK_FILE, GAPS_FILE, NUMBERS_FILE, CHECKS_FILE}
+    known = {*STORE_WIDE_FILES, LOCK_FILE}
     known |= {catalog[k]["path"] for k in REGISTRY_KEYS if k in catalog}
     for child in sorted(directory.iterdir()):
         if child.name in known:

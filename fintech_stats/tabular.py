@@ -30,6 +30,7 @@ __all__ = [
     "arrow_schema",
     "checks_arrow",
     "claims_arrow",
+    "codes_arrow",
     "gaps_arrow",
     "ledger_arrow",
     "sort_key",
@@ -302,6 +303,43 @@ def claims_arrow(tables: Sequence[tuple[TableSpec, Sequence[Observation]]]) -> p
         ],
         schema=CLAIMS_SCHEMA,
     )
+
+
+#: The schema of codes.parquet: every code of every dimension of every table, in codelist order.
+CODES_SCHEMA = pa.schema(
+    [
+        pa.field("table", pa.string(), nullable=False),
+        pa.field("version", pa.string(), nullable=False),
+        pa.field("column", pa.string(), nullable=False),
+        pa.field("position", pa.int16(), nullable=False),
+        pa.field("code", pa.string(), nullable=False),
+        pa.field("zh", pa.string(), nullable=False),
+        pa.field("en", pa.string(), nullable=False),
+        pa.field("ordered", pa.bool_(), nullable=False),
+    ]
+)
+
+
+def codes_arrow(specs: Sequence[Mapping[str, Any]]) -> pa.Table:
+    """The codes each table's dimensions use (from its spec document), with their position in the
+    codelist: what a reader without pandas' ordered categoricals (DuckDB, polars, SQL) joins on to
+    sort a bucket or band column in its order rather than as text."""
+    rows = [
+        {
+            "table": spec["name"],
+            "version": spec["version"],
+            "column": dim["name"],
+            "position": position,
+            "code": code["code"],
+            "zh": code["zh"],
+            "en": code["en"],
+            "ordered": bool(dim["ordered"]),
+        }
+        for spec in sorted(specs, key=lambda s: s["name"])
+        for dim in spec["dimensions"]
+        for position, code in enumerate(dim["codes"] or [])
+    ]
+    return pa.Table.from_pylist(rows, schema=CODES_SCHEMA)
 
 
 def gaps_arrow(gaps: Sequence[Gap]) -> pa.Table:

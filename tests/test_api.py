@@ -236,3 +236,36 @@ def test_info_says_what_to_know_before_citing(fresh_store: Path) -> None:
     assert "fintech-stats table `graph_db_scale_by_server_nodes` version 1.1.0" in info.citation
     text, page = repr(info), info._repr_html_()
     assert "cite as" in text and "<table>" in page and "金融电子化" in text
+
+
+def test_codes_give_every_reader_the_codelist_order() -> None:
+    # The categories load() gives are the codes the table uses in codelist order; codes.parquet holds
+    # the same, with positions, for readers without pandas' ordered categoricals.
+    codes = fs.codes()
+    assert set(codes["table"]) == set(fs.tables())
+    for name in ["graph_db_scale_by_server_nodes", "trust_bxtg_score_distribution", "payment_cases"]:
+        frame, rows = fs.load(name), fs.codes(name)
+        for column, group in rows.groupby("column", sort=False):
+            categories = frame[column].cat
+            assert group.sort_values("position")["code"].tolist() == list(categories.categories), (name, column)
+            assert group["ordered"].iloc[0] == categories.ordered
+    with pytest.raises(fs.UnknownTableError):
+        fs.codes("graph_db_scale_by_server_node")
+
+
+def test_duckdb_sorts_a_bucket_column_by_the_codes() -> None:
+    import duckdb
+
+    from fintech_stats import store
+
+    table = "graph_db_scale_by_server_nodes"
+    data = store.datasets_dir() / store.entry(table)["path"]
+    codes = store.datasets_dir() / store.CODES_FILE
+    as_text = duckdb.sql(f"SELECT DISTINCT server_node_bucket FROM '{data}' ORDER BY 1").fetchall()
+    assert [r[0] for r in as_text][:2] == ["n1", "n11_30"]  # what the issue saw: sorted as text
+    joined = duckdb.sql(
+        f"SELECT DISTINCT t.server_node_bucket, c.position FROM '{data}' t JOIN '{codes}' c "
+        f"ON c.\"table\" = '{table}' AND c.\"column\" = 'server_node_bucket' AND c.code = t.server_node_bucket "
+        "ORDER BY c.position"
+    ).fetchall()
+    assert [r[0] for r in joined] == ["n1", "n2_3", "n4_10", "n11_30", "over_30"]

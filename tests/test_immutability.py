@@ -11,18 +11,7 @@ from fintech_stats import store
 ROOT = Path(__file__).resolve().parents[1]
 #: The store-wide files each build replaces (the index of versions and what is derived from all of
 #: them); table versions are what never changes.
-STORE_WIDE = {
-    f"datasets/{name}"
-    for name in (
-        store.CATALOG_FILE,
-        store.REPORTS_FILE,
-        store.GAPS_FILE,
-        store.NUMBERS_FILE,
-        store.CHECKS_FILE,
-        store.CLAIMS_FILE,
-        store.SEARCH_FILE,
-    )
-}
+STORE_WIDE = {f"datasets/{name}" for name in store.STORE_WIDE_FILES}
 
 
 def _git(*args: str) -> str:
