@@ -256,10 +256,11 @@ def read_catalog(directory: Path, missing_ok: bool = False, empty_ok: bool = Fal
     return checked
 
 
-#: directory -> (the catalog file's size, mtime and inode when read, its validated content).
-_CATALOGS: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
-#: directory -> the catalog file's (size, mtime, inode) when this process last looked at it.
+#: directory -> the catalog file's (size, mtime, inode) when this process last looked at it; what
+#: the two caches below hold was read from that file (a change clears them: see `_signature`).
 _SEEN: dict[str, tuple[int, int, int]] = {}
+#: directory -> its validated catalog.
+_CATALOGS: dict[str, dict[str, Any]] = {}
 #: (directory, top-level key or "tables", table or "") -> one validated part of the catalog.
 _PARTS: dict[tuple[str, str, str], Any] = {}
 #: The key of the catalog's tables, whose absence makes it no catalog at all.
@@ -289,12 +290,9 @@ def _catalog(directory: str) -> dict[str, Any]:
     signature = _signature(directory)
     if signature is None:
         return read_catalog(Path(directory))  # raises the CatalogError that says what is wrong
-    cached = _CATALOGS.get(directory)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
-    data = read_catalog(Path(directory))
-    _CATALOGS[directory] = (signature, data)
-    return data
+    if directory not in _CATALOGS:
+        _CATALOGS[directory] = read_catalog(Path(directory))
+    return _CATALOGS[directory]
 
 
 def _part(directory: str, key: str, table: str = "") -> Any:
@@ -311,13 +309,11 @@ def _part(directory: str, key: str, table: str = "") -> Any:
     """
     import mmap
 
-    signature = _signature(directory)
-    if signature is None:
+    if _signature(directory) is None:
         return None
-    cached = _CATALOGS.get(directory)
-    if cached is not None and cached[0] == signature:
-        whole = cached[1]["tables"].get(table) if table else cached[1].get(key)
-        return whole
+    whole = _CATALOGS.get(directory)
+    if whole is not None:
+        return whole["tables"].get(table) if table else whole.get(key)
     if (directory, key, table) in _PARTS:
         return _PARTS[directory, key, table]
     path = Path(directory) / CATALOG_FILE
