@@ -218,7 +218,7 @@ def _browser() -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     binary, driver_path = _browser()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -232,8 +232,17 @@ def browser() -> Iterator[Any]:
         "--window-size=1280,1400",
         "--no-first-run",
         "--disable-extensions",
+        # No connection of Chromium's own (updates, sync, QUIC probes): on a machine with a closed
+        # network each refused one is logged as an error, at random moments, on whatever page is open.
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--disable-default-apps",
     ):
         options.add_argument(argument)
+    # A new, empty profile: nothing of an earlier run (or of the user's browser) is read.
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     options.binary_location = binary
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
@@ -245,11 +254,30 @@ def browser() -> Iterator[Any]:
 
 
 def _errors(driver: Any) -> list[dict[str, Any]]:
-    return [e for e in driver.get_log("browser") if e.get("level") in ("SEVERE", "ERROR")]
+    """The errors the open pages logged: a script's, the console's, or a file they failed to load.
+
+    The site is offline by design, so an entry about a network address is Chromium's own traffic
+    (the flags above stop most of it), not a fault of a page.
+    """
+    found = []
+    for entry in driver.get_log("browser"):
+        if entry.get("level") not in ("SEVERE", "ERROR"):
+            continue
+        if entry.get("source") == "network" and "file://" not in str(entry.get("message", "")):
+            continue
+        found.append(entry)
+    return found
 
 
 def _open(driver: Any, path: Path, fragment: str = "") -> None:
+    """Open a page and return once its load event has fired (its scripts have run).
+
+    `get()` alone may return before then on a busy machine, so the test waits for the document
+    to be `complete`, with a bound, instead of reading it at a fixed moment.
+    """
     driver.get(path.resolve().as_uri() + fragment)
+    loaded = _wait(lambda: driver.execute_script("return document.readyState;") == "complete", seconds=30.0)
+    assert loaded, f"{path.name}{fragment} did not finish loading in 30 s"
 
 
 def _screenshots(tmp_path: Path) -> Path:
@@ -423,8 +451,7 @@ def test_every_page_loads_without_console_errors(browser: Any, site_dir: Path) -
     browser.get_log("browser")
     for page in pages:
         _open(browser, page)
-        state = browser.execute_script("return document.readyState;")
         errors = _errors(browser)
-        if errors or state != "complete":
-            problems[page.name] = errors or state
+        if errors:
+            problems[page.name] = errors
     assert problems == {}
