@@ -1,4 +1,4 @@
-"""Recall and precision of `fintech_stats.curate.propose` against the curated claims, per report.
+"""Recall and precision of `fintech_stats.tools.propose.propose` against the curated claims, per report.
 
 A curated claim is covered when a candidate of kind claim overlaps its span (recall); a candidate of
 kind claim is right when it overlaps a curated claim (precision).  The naive baseline is a digit and
@@ -16,8 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fintech_stats import api, curate
-from fintech_stats.corpus import load_reports
+from fintech_stats.access import loader as api
+from fintech_stats.corpus.reports import load_reports
+from fintech_stats.tools import propose as curate
 
 _NAIVE = re.compile(r"\d+(?:[.,]\d+)*\s*(?:%|万亿|亿|万|千|百)?")
 

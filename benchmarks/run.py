@@ -52,8 +52,9 @@ def _synthetic_store(factor: int) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from fintech_stats import build, store
-    from fintech_stats.search import index_document
+    from fintech_stats.access.query import index_document
+    from fintech_stats.pipeline import publish
+    from fintech_stats.store import catalog as store
 
     source = store.datasets_dir()
     target = Path(tempfile.mkdtemp(prefix="fintech-stats-x50-")) / "datasets"
@@ -76,7 +77,7 @@ def _synthetic_store(factor: int) -> Path:
     pq.write_table(pa.concat_tables([claims] * factor), target / store.CLAIMS_FILE)
     catalog["claims"]["sha256"] = store.sha256_file(target / store.CLAIMS_FILE)
     catalog["claims"]["rows"] = claims.num_rows * factor
-    (target / store.CATALOG_FILE).write_text(build._dump_json(catalog), "utf-8")
+    (target / store.CATALOG_FILE).write_text(publish.dump_json(catalog), "utf-8")
     return target
 
 
@@ -86,7 +87,7 @@ def main() -> int:
     runs = parser.parse_args().runs
 
     import fintech_stats as fs
-    from fintech_stats import store
+    from fintech_stats.store import catalog as store
 
     path = store.datasets_dir() / store.entry(TABLE)["path"]
     leaked = subprocess.run(
@@ -127,9 +128,10 @@ def main() -> int:
     # r02 alone: the same check with the curation folder holding only r02 (its differences are
     # the other reports' tables, which it no longer builds; only the time matters here).
     check_r02 = _cold(
-        "import shutil, tempfile; from pathlib import Path; from fintech_stats import build, curation; "
+        "import shutil, tempfile; from pathlib import Path; from fintech_stats import curation; "
+        "from fintech_stats.pipeline import verify; "
         "tmp = Path(tempfile.mkdtemp()); shutil.copytree(curation.FOLDER / 'r02', tmp / 'r02'); "
-        "curation.FOLDER = tmp; build.check()",
+        "curation.FOLDER = tmp; verify.check()",
         check_runs,
     )
 

@@ -12,7 +12,8 @@ package is light: pandas and pyarrow are imported by the functions that need the
 from __future__ import annotations
 
 from fintech_stats._version import __version__
-from fintech_stats.api import (
+from fintech_stats.access.info import TableInfo, info
+from fintech_stats.access.loader import (
     catalog,
     checks,
     claims,
@@ -27,6 +28,7 @@ from fintech_stats.api import (
     tables,
     unaccounted,
 )
+from fintech_stats.access.query import search
 from fintech_stats.errors import (
     AnchorError,
     ArgumentTypeError,
@@ -40,7 +42,10 @@ from fintech_stats.errors import (
     ExportTargetError,
     ExportTargetExistsError,
     FintechStatsError,
+    IngestError,
     IntegrityError,
+    NoTextLayerError,
+    PdfExtraMissingError,
     PublishedVersionError,
     QuantityParseError,
     SpecError,
@@ -48,9 +53,7 @@ from fintech_stats.errors import (
     UnknownTableError,
     UnknownVersionError,
 )
-from fintech_stats.exports import export
-from fintech_stats.search import search
-from fintech_stats.tableinfo import TableInfo, info
+from fintech_stats.outputs.exports import export
 
 __all__ = [
     "AnchorError",
@@ -65,7 +68,10 @@ __all__ = [
     "ExportTargetError",
     "ExportTargetExistsError",
     "FintechStatsError",
+    "IngestError",
     "IntegrityError",
+    "NoTextLayerError",
+    "PdfExtraMissingError",
     "PublishedVersionError",
     "QuantityParseError",
     "SpecError",

@@ -37,7 +37,7 @@ def _plural(n: int, word: str) -> str:
 
 def _tables(_: argparse.Namespace) -> int:
     # Only the catalog (JSON): listing imports neither pandas nor pyarrow.
-    from fintech_stats import store
+    from fintech_stats.store import catalog as store
 
     entries = store.catalog_entries()
     if not entries:
@@ -53,12 +53,12 @@ def _tables(_: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from fintech_stats import api
+    from fintech_stats.access import loader as api
 
     frame = api.load(args.table, args.version, args.labels)
     columns = [c for c in frame.columns if c != "report_id"]
     if getattr(args, "info", False):
-        from fintech_stats.tableinfo import info
+        from fintech_stats.access.info import info
 
         print(repr(info(args.table, args.version)))
         print()
@@ -68,10 +68,10 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from fintech_stats import build
+    from fintech_stats.pipeline import publish, verify
 
     if args.check:
-        problems = build.check()
+        problems = verify.check()
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
@@ -79,7 +79,7 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print("build --check: the rebuild equals the published tables")
         return 0
-    result = build.build(notify=_notify)
+    result = publish.build(notify=_notify)
     for name in result.written:
         print(f"wrote {name}")
     print(f"{len(result.written)} table version(s) written, {len(result.unchanged)} unchanged, in {result.directory}")
@@ -88,12 +88,12 @@ def _build(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     if args.format == "sqlite":
-        from fintech_stats.sqlite_export import sqlite_cli
+        from fintech_stats.outputs.sqlite import sqlite_cli
 
         return sqlite_cli(args)
     if args.all_versions:
         raise FintechStatsError("--all-versions applies to --format sqlite only")
-    from fintech_stats.exports import export
+    from fintech_stats.outputs.exports import export
 
     target = export(args.out, args.format, args.tables, args.labels, args.force, notify=_notify)
     print(f"exported {len(args.tables) if args.tables else 'all'} table(s) as {args.format} to {target}")
@@ -101,7 +101,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _verify(_: argparse.Namespace) -> int:
-    from fintech_stats import store
+    from fintech_stats.store import catalog as store
 
     checked, problems = store.verify_all()
     for problem in problems:
@@ -119,7 +119,7 @@ def _verify(_: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from fintech_stats.search import search
+    from fintech_stats.access.query import search
 
     found = search(" ".join(args.query), limit=args.limit)
     if found.empty:
@@ -134,7 +134,7 @@ def _search(args: argparse.Namespace) -> int:
 def _docs(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from fintech_stats import datadict
+    from fintech_stats.outputs import docs as datadict
 
     written = datadict.write(Path(args.out), force=args.force)
     print(f"wrote {len(written)} documentation file(s) into {args.out}")
@@ -146,8 +146,10 @@ def _docs(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
-    from fintech_stats import curate, ingest, site
     from fintech_stats._version import __version__
+    from fintech_stats.outputs import site
+    from fintech_stats.tools import ingest
+    from fintech_stats.tools import propose as curate
 
     top = _Parser(prog="fintech-stats", description=__doc__)
     top.add_argument("--version", action="version", version=f"fintech-stats {__version__}")

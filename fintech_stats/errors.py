@@ -97,3 +97,15 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
 
 class DocsTargetError(FintechStatsError, FileExistsError):
     """`fintech-stats docs` would write into documentation it did not generate, and `force` was not given."""
+
+
+class IngestError(FintechStatsError, ValueError):
+    """A PDF cannot be ingested (bad slug, existing report, unreadable file)."""
+
+
+class NoTextLayerError(IngestError):
+    """The PDF has no text layer (a scanned document): it needs OCR first."""
+
+
+class PdfExtraMissingError(FintechStatsError, ImportError):
+    """The `pdf` extra (pypdf, camelot-py) is not installed."""

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from fintech_stats import build, corpus, store
-from fintech_stats.build import BuiltTable
+from fintech_stats.corpus import reports as corpus
+from fintech_stats.pipeline import extract, publish
+from fintech_stats.pipeline.extract import BuiltTable
+from fintech_stats.store import catalog as store
 
 # A fast default for development; CI runs `HYPOTHESIS_PROFILE=ci` (5,000 examples a property).
 settings.register_profile("dev", max_examples=300)
@@ -42,7 +44,7 @@ def corpus_path() -> Path:
 @pytest.fixture(scope="session")
 def built(corpus_path: Path) -> list[BuiltTable]:
     """Every table, extracted from the corpus in memory."""
-    return build.extract_all(corpus_path).tables
+    return extract.extract_all(corpus_path).tables
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +57,7 @@ def texts(corpus_path: Path) -> dict[str, str]:
 def built_store(tmp_path_factory: pytest.TempPathFactory, corpus_path: Path) -> Path:
     """A datasets directory built once from the corpus."""
     target = tmp_path_factory.mktemp("built") / "datasets"
-    build.build(target, corpus_path)
+    publish.build(target, corpus_path)
     return target
 
 

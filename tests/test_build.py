@@ -10,9 +10,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from fintech_stats import build, curation, store
+from fintech_stats import curation
 from fintech_stats.curation import engine
 from fintech_stats.errors import AnchorError, PublishedVersionError
+from fintech_stats.pipeline import publish, verify
+from fintech_stats.store import catalog as store
 from tests.conftest import fail_on_call
 
 
@@ -27,13 +29,13 @@ def _snapshot(directory: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("once") / "datasets"
-    build.build(target)
+    publish.build(target)
     return target
 
 
 def test_build_is_deterministic(built_once: Path, tmp_path: Path) -> None:
     again = tmp_path / "datasets"
-    build.build(again)
+    publish.build(again)
     first, second = _snapshot(built_once), _snapshot(again)
     assert first == second
     assert any(name.endswith("data.parquet") for name in first)
@@ -52,7 +54,7 @@ def test_rebuild_keeps_published_versions(built_once: Path, tmp_path: Path) -> N
     target = tmp_path / "datasets"
     shutil.copytree(built_once, target)
     before = _snapshot(target)
-    result = build.build(target)
+    result = publish.build(target)
     assert result.written == []
     assert _snapshot(target) == before
 
@@ -65,10 +67,10 @@ def test_refuses_to_change_a_published_version(built_once: Path, tmp_path: Path)
     version = max(catalog["tables"][name], key=store.version_key)
     entry = catalog["tables"][name][version]
     table = pq.read_table(target / entry["path"])
-    build.write_parquet(table.slice(1), target / entry["path"])  # the published data differs
+    publish.write_parquet(table.slice(1), target / entry["path"])  # the published data differs
     before = _snapshot(target)
     with pytest.raises(PublishedVersionError, match=f"table {name} version {version} is published"):
-        build.build(target)
+        publish.build(target)
     assert _snapshot(target) == before
 
 
@@ -90,7 +92,7 @@ def test_failed_build_leaves_datasets_untouched(
     (broken / "rows.tsv").write_text("table\tanchor\tdims\nzz_broken_table\t{Q}的\tinstitution_type=all\n", "utf-8")
     monkeypatch.setattr(curation, "FOLDER", folders)
     with pytest.raises(AnchorError, match=r"r99/rows\.tsv:2: table zz_broken_table: pattern .*matched \d+ times"):
-        build.build(target)
+        publish.build(target)
     assert _snapshot(target) == before
 
 
@@ -102,12 +104,12 @@ def test_extractor_raising_midway(built_once: Path, tmp_path: Path, monkeypatch:
         engine, "extract_table", fail_on_call(engine.extract_table, 5, RuntimeError("extractor crashed"))
     )
     with pytest.raises(RuntimeError, match="extractor crashed"):
-        build.build(target)
+        publish.build(target)
     assert _snapshot(target) == before
 
 
 def test_check_names_table_row_and_span(built_once: Path, corpus_path: Path, tmp_path: Path) -> None:
-    assert build.check(built_once) == []
+    assert verify.check(built_once) == []
     # A corpus whose number changed: 2.5% (never heard of graph databases) becomes 3.5%.
     changed = tmp_path / "corpus"
     changed.mkdir()
@@ -118,7 +120,7 @@ def test_check_names_table_row_and_span(built_once: Path, corpus_path: Path, tmp
         assert raw.count(marker) == 1
         raw = raw.replace(marker, marker.replace("2.5", "3.5"))
     (changed / "listing-fintech-p01.txt").write_text(raw, "utf-8")
-    problems = build.check(built_once, changed)
+    problems = verify.check(built_once, changed)
     assert problems, "a changed number must be reported"
     joined = "\n".join(problems)
     assert "table graph_db_usage_status" in joined

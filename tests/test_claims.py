@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from fintech_stats.build import BuiltTable
-from fintech_stats.repairs import REPAIRS, admits
+from fintech_stats.pipeline.extract import BuiltTable
+from fintech_stats.text.repairs import REPAIRS, admits
 
 
 def _all(built: list[BuiltTable]) -> list:  # type: ignore[type-arg]
@@ -56,7 +56,7 @@ def test_no_anchor_types_a_value() -> None:
 
 
 def test_every_dimension_and_warning_kind_is_registered(built: list[BuiltTable]) -> None:
-    from fintech_stats import fields, vocabulary
+    from fintech_stats.model import fields, vocabulary
 
     for b in built:
         for dim in b.spec.dimensions:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fintech_stats import corpus
+from fintech_stats.corpus import reports as corpus
 from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, UnknownReportError
 
 

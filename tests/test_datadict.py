@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 import fintech_stats as fs
-from fintech_stats import datadict, store
+from fintech_stats.outputs import docs as datadict
+from fintech_stats.store import catalog as store
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -71,7 +72,7 @@ def _first_difference(expected: dict[str, str], actual: dict[str, str]) -> str |
 
 def test_committed_docs_equal_render(pages: dict[str, str]) -> None:
     difference = _first_difference(pages, _committed())
-    assert difference is None, f"{difference}; regenerate with `python -m fintech_stats.datadict`"
+    assert difference is None, f"{difference}; regenerate with `python -m fintech_stats.outputs.docs`"
 
 
 def test_first_difference_names_the_file() -> None:
@@ -204,7 +205,7 @@ def test_module_entry_writes_the_docs(tmp_path: Path, published: Path) -> None:
     env = dict(os.environ, **{store.ENV_VAR: str(published)})
     target = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, "-m", "fintech_stats.datadict", str(target)], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "fintech_stats.outputs.docs", str(target)], capture_output=True, text=True, env=env
     )
     assert result.returncode == 0, result.stderr
     assert f"wrote {1 + len(fs.tables()) + len(fs.reports())} files" in result.stdout

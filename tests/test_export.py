@@ -11,8 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 import fintech_stats as fs
-from fintech_stats import build, exports, store
 from fintech_stats.errors import ExportTargetExistsError
+from fintech_stats.outputs import exports
+from fintech_stats.pipeline import publish
+from fintech_stats.store import catalog as store
 from tests.conftest import fail_on_call
 
 NODES = "graph_db_scale_by_server_nodes"
@@ -140,7 +142,7 @@ def test_formula_injection_is_neutralised(fresh_store: Path, tmp_path: Path) -> 
     import pyarrow as pa
 
     table = table.set_column(table.schema.get_field_index("note"), "note", pa.array(notes, pa.string()))
-    build.write_parquet(table, path)
+    publish.write_parquet(table, path)
     catalog = json.loads((fresh_store / "catalog.json").read_text("utf-8"))
     catalog["tables"][NODES][entry["version"]]["sha256"] = store.sha256_file(path)
     (fresh_store / "catalog.json").write_text(json.dumps(catalog), "utf-8")

@@ -8,7 +8,7 @@ import pytest
 
 from fintech_stats.curation import read_curation, run
 from fintech_stats.errors import AnchorError, CurationError
-from fintech_stats.observation import Observation
+from fintech_stats.model.observation import Observation
 
 TEXT = "共 79 家机构。其中 41 家已使用,占比 51.9%;同比降低 20.0%。另有 41 家计划。分别为 10%、20%和 30%。"
 HEADER = "table\tanchor\tdims\tunit\trepair\tmention\tlocation\tafter\tbefore\tnote"

@@ -28,8 +28,8 @@ import pytest
 from openpyxl import load_workbook
 
 import fintech_stats as fs
-from fintech_stats import build, corpus, exports, store
 from fintech_stats.cli import main
+from fintech_stats.corpus import reports as corpus
 from fintech_stats.errors import (
     BuildError,
     CatalogError,
@@ -38,6 +38,9 @@ from fintech_stats.errors import (
     IntegrityError,
     PublishedVersionError,
 )
+from fintech_stats.outputs import exports
+from fintech_stats.pipeline import publish, verify
+from fintech_stats.store import catalog as store
 
 NODES = "graph_db_scale_by_server_nodes"
 CORES = "graph_db_scale_by_server_cores"
@@ -102,7 +105,7 @@ def _unpublish(directory: Path, table: str = NODES) -> str:
 _KILLED_BUILD = """
 import os, sys
 from pathlib import Path
-from fintech_stats import build
+from fintech_stats.pipeline import extract, publish, verify
 real, calls, stop = os.replace, [0], int(sys.argv[2])
 def replace(a, b):
     calls[0] += 1
@@ -110,7 +113,7 @@ def replace(a, b):
         os._exit(137)  # as a SIGKILL would: no cleanup, no finally
     real(a, b)
 os.replace = replace
-build.build(Path(sys.argv[1]))
+publish.build(Path(sys.argv[1]))
 """
 
 
@@ -126,7 +129,7 @@ def test_killed_build_is_cleared_by_the_next(store_copy: Path, tmp_path: Path, s
     assert run.returncode == 137, run.stderr.decode()
     assert any(p.name.startswith(store.BUILD_TEMP_PREFIX) for p in target.iterdir())  # what the kill left
     messages: list[str] = []
-    result = build.build(target, notify=messages.append)
+    result = publish.build(target, notify=messages.append)
     assert not any(p.name.startswith(store.BUILD_TEMP_PREFIX) for p in target.iterdir())
     assert result.cleared and any("interrupted build" in m for m in messages)
     checked, problems = store.verify_all(target)
@@ -138,7 +141,7 @@ def test_unlisted_version_is_reported_by_verify_and_cleared_by_build(store_copy:
     version = _unpublish(store_copy)
     _, problems = store.verify_all(store_copy)
     assert any(f"{NODES}/{version}" in p and "interrupted build" in p for p in problems)
-    result = build.build(store_copy)  # before: "version ... is published and its data changed"
+    result = publish.build(store_copy)  # before: "version ... is published and its data changed"
     assert f"{NODES}/{version}" in result.cleared and f"{NODES} {version}" in result.written
     assert store.verify_all(store_copy)[1] == []
 
@@ -147,7 +150,7 @@ def test_deleted_data_file_has_its_own_message(store_copy: Path) -> None:
     version, entry = _latest(store_copy)
     (store_copy / entry["path"]).unlink()
     with pytest.raises(PublishedVersionError, match=rf"{NODES} version {version} is published and its file .* missing"):
-        build.build(store_copy)
+        publish.build(store_copy)
 
 
 def test_deleted_catalog_has_its_own_message(store_copy: Path) -> None:
@@ -155,7 +158,7 @@ def test_deleted_catalog_has_its_own_message(store_copy: Path) -> None:
     (store_copy / store.LOCK_FILE).unlink()
     before = _snapshot(store_copy)
     with pytest.raises(CatalogError, match=r"catalog .*catalog\.json is missing but .* holds \d+ entries"):
-        build.build(store_copy)
+        publish.build(store_copy)
     assert _snapshot(store_copy) == before
     assert not (store_copy / store.LOCK_FILE).exists()
 
@@ -163,18 +166,18 @@ def test_deleted_catalog_has_its_own_message(store_copy: Path) -> None:
 def test_unknown_entry_in_the_store_is_not_deleted(store_copy: Path) -> None:
     (store_copy / NODES / "notes.txt").write_text("mine", "utf-8")
     with pytest.raises(BuildError, match=r"notes\.txt is in the store but neither listed"):
-        build.build(store_copy)
+        publish.build(store_copy)
     assert (store_copy / NODES / "notes.txt").read_text("utf-8") == "mine"
 
 
 def test_second_build_waits_and_says_for_what(store_copy: Path) -> None:
     messages: list[str] = []
-    results: list[build.BuildResult] = []
+    results: list[publish.BuildResult] = []
     with (store_copy / store.LOCK_FILE).open("a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         lock.write("the build of the test")
         lock.flush()
-        worker = threading.Thread(target=lambda: results.append(build.build(store_copy, notify=messages.append)))
+        worker = threading.Thread(target=lambda: results.append(publish.build(store_copy, notify=messages.append)))
         worker.start()
         deadline = time.monotonic() + 120
         while not messages and time.monotonic() < deadline:
@@ -188,7 +191,10 @@ def test_second_build_waits_and_says_for_what(store_copy: Path) -> None:
 
 def test_two_builds_at_once(tmp_path: Path) -> None:
     target = tmp_path / "datasets"
-    code = "import sys; from pathlib import Path; from fintech_stats import build; build.build(Path(sys.argv[1]))"
+    code = (
+        "import sys; from pathlib import Path; from fintech_stats.pipeline import publish; "
+        "publish.build(Path(sys.argv[1]))"
+    )
     procs = [subprocess.Popen([sys.executable, "-c", code, str(target)], stderr=subprocess.PIPE) for _ in range(2)]
     errs = [p.communicate(timeout=300)[1].decode() for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errs
@@ -216,7 +222,7 @@ def _flip_that_still_decodes(path: Path) -> None:
 def test_check_reports_a_flip_that_still_decodes(store_copy: Path) -> None:
     _, entry = _latest(store_copy)
     _flip_that_still_decodes(store_copy / entry["path"])
-    problems = build.check(store_copy)  # before: [] (the decoded tables are equal)
+    problems = verify.check(store_copy)  # before: [] (the decoded tables are equal)
     assert any(entry["path"] in p and "corrupt" in p for p in problems), problems
 
 
@@ -224,7 +230,7 @@ def test_check_reports_an_undecodable_file(store_copy: Path) -> None:
     _, entry = _latest(store_copy)
     path = store_copy / entry["path"]
     path.write_bytes(path.read_bytes()[:-9])
-    problems = build.check(store_copy)  # before: ArrowInvalid
+    problems = verify.check(store_copy)  # before: ArrowInvalid
     assert any(str(path) in p and "corrupt" in p for p in problems), problems
 
 
@@ -232,7 +238,7 @@ def test_check_reports_missing_spec_and_reports(store_copy: Path) -> None:
     _, entry = _latest(store_copy)
     (store_copy / entry["spec_path"]).unlink()
     (store_copy / store.REPORTS_FILE).unlink()
-    problems = build.check(store_copy)  # before: FileNotFoundError
+    problems = verify.check(store_copy)  # before: FileNotFoundError
     assert any(entry["spec_path"] in p and "missing" in p for p in problems), problems
     assert any(store.REPORTS_FILE in p and "missing" in p for p in problems), problems
 
@@ -242,13 +248,13 @@ def test_check_compares_the_catalog_itself(store_copy: Path) -> None:
     _entry(catalog)["title"] = "a title changed by a bit flip"
     _entry(catalog)["rows"] += 1
     _write_catalog(store_copy, catalog)
-    problems = build.check(store_copy)  # before: [] (only the files were compared)
+    problems = verify.check(store_copy)  # before: [] (only the files were compared)
     assert any(f"table {NODES}" in p and "catalog entry differs" in p and "'rows', 'title'" in p for p in problems)
 
 
 def test_check_reports_a_broken_catalog(store_copy: Path) -> None:
     (store_copy / store.CATALOG_FILE).write_text("{", "utf-8")
-    problems = build.check(store_copy)
+    problems = verify.check(store_copy)
     assert len(problems) == 1 and "catalog.json is not valid JSON" in problems[0]
 
 
@@ -293,7 +299,7 @@ def _set_restated(catalog: dict[str, Any], key: str, value: object) -> dict[str,
 
 
 _LAYOUTS: dict[str, Callable[[Any], str]] = {
-    "as built": build._dump_json,
+    "as built": publish.dump_json,
     "compact": json.dumps,
     "indent 1, unsorted": lambda c: json.dumps(dict(reversed(list(c.items()))), indent=1, ensure_ascii=False),
 }
@@ -301,7 +307,7 @@ _LAYOUTS: dict[str, Callable[[Any], str]] = {
 
 def _write_as_built(directory: Path, data: Any) -> None:
     """Write a catalog laid out as the build writes it (so that loaders read only their part)."""
-    (directory / store.CATALOG_FILE).write_text(build._dump_json(data), "utf-8")
+    (directory / store.CATALOG_FILE).write_text(publish.dump_json(data), "utf-8")
     store.clear_caches()
 
 
@@ -312,7 +318,7 @@ def test_a_table_read_alone_is_its_entry_in_the_whole_catalog(fresh_store: Path)
     tricky["tables"][NODES][_latest(fresh_store)[0]]["description"] += f' see "{CORES}": {{}}'
     _write_as_built(fresh_store, tricky)
     assert store._part(str(fresh_store), "tables", CORES) == whole["tables"][CORES]
-    doubled = build._dump_json(whole)[:-2] + f', "tables": {{"{NODES}": {{}}}}}}\n'
+    doubled = publish.dump_json(whole)[:-2] + f', "tables": {{"{NODES}": {{}}}}}}\n'
     (fresh_store / store.CATALOG_FILE).write_text(doubled, "utf-8")
     store.clear_caches()
     assert store._part(str(fresh_store), "tables", NODES) is None
@@ -461,7 +467,7 @@ def test_bad_export_targets_are_one_line(
 
 _KILLED_EXPORT = """
 import os, sys
-from fintech_stats import exports
+from fintech_stats.outputs import exports
 real, calls = exports._write_csv, [0]
 def write(*args):
     calls[0] += 1
@@ -529,7 +535,7 @@ def test_every_cell_is_neutralised_and_round_trips(fresh_store: Path, tmp_path: 
     table = pq.read_table(path)
     notes = (NASTY * 20)[: table.num_rows]
     table = table.set_column(table.schema.get_field_index("note"), "note", pa.array(notes, pa.string()))
-    build.write_parquet(table, path)
+    publish.write_parquet(table, path)
     catalog = _catalog(fresh_store)
     catalog["tables"][NODES][entry["version"]]["sha256"] = store.sha256_file(path)
     catalog["tables"][NODES][entry["version"]]["title"] = '=HYPERLINK("http://x", "title")'
@@ -635,7 +641,7 @@ def test_report_gone_from_the_corpus(store_copy: Path, tmp_path: Path) -> None:
     gone = "smba-small-bank-fintech-2023"  # no table of its own: before, it was dropped silently
     before = _snapshot(store_copy)
     with pytest.raises(BuildError, match=f"report '{gone}' .* is published but no longer in the corpus"):
-        build.build(store_copy, _corpus_without(tmp_path, gone))
+        publish.build(store_copy, _corpus_without(tmp_path, gone))
     assert _snapshot(store_copy) == before
 
 

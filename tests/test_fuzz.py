@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.quantity import QUALIFIERS, Quantity, parse, parse_at
+from fintech_stats.text.quantity import QUALIFIERS, Quantity, parse, parse_at
 
 # The pieces numeric expressions are made of, and their neighbours.
 _WORDS = (

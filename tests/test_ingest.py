@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from fintech_stats import build, corpus, curation, ingest, store
+from fintech_stats import curation, errors
+from fintech_stats.corpus import ingested
+from fintech_stats.corpus import reports as corpus
+from fintech_stats.pipeline import extract, publish
+from fintech_stats.store import catalog as store
+from fintech_stats.tools import ingest
 
 pytest.importorskip("reportlab")
 pytest.importorskip("pypdf")
@@ -70,7 +75,7 @@ def test_no_text_layer_is_refused_in_one_line(tmp_path: Path) -> None:
     scan = tmp_path / "scan.pdf"
     _make_scan(scan)
     (tmp_path / "corpus").mkdir()
-    with pytest.raises(ingest.NoTextLayerError, match="no text layer") as info:
+    with pytest.raises(errors.NoTextLayerError, match="no text layer") as info:
         ingest.ingest(scan, "scan-2024", "P", "T", tmp_path / "corpus", tables=False)
     assert "\n" not in str(info.value)
     assert not list((tmp_path / "corpus").iterdir())  # nothing left behind
@@ -88,16 +93,16 @@ def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch, pdf:
 
     monkeypatch.setattr(builtins, "__import__", no_pypdf)
     monkeypatch.setattr("importlib.import_module", lambda name: no_pypdf(name))
-    with pytest.raises(ingest.PdfExtraMissingError, match=r'pip install "fintech-stats\[pdf\]"') as info:
+    with pytest.raises(errors.PdfExtraMissingError, match=r'pip install "fintech-stats\[pdf\]"') as info:
         ingest.ingest(pdf, "x-2024", "P", "T", tmp_path, tables=False)
     assert "\n" not in str(info.value)
 
 
 def test_bad_slug_and_existing_report(pdf: Path, tmp_path: Path) -> None:
-    with pytest.raises(ingest.IngestError, match="lowercase"):
+    with pytest.raises(errors.IngestError, match="lowercase"):
         ingest.ingest(pdf, "Bad Slug", "P", "T", tmp_path, tables=False)
     ingest.ingest(pdf, "once-2024", "P", "T", tmp_path, tables=False)
-    with pytest.raises(ingest.IngestError, match="ingested already"):
+    with pytest.raises(errors.IngestError, match="ingested already"):
         ingest.ingest(pdf, "once-2024", "P", "T", tmp_path, tables=False)
 
 
@@ -148,7 +153,7 @@ def test_end_to_end(pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert bounds[0]["start"] == 0 and bounds[0]["end"] <= bounds[1]["start"] and bounds[1]["end"] == len(text)
     assert "1.2 万亿元" in text[bounds[1]["start"] : bounds[1]["end"]]
 
-    reports = ingest.read_ingested(corpus_dir)
+    reports = ingested.read_ingested(corpus_dir)
     assert [(r.report_id, r.pages, r.text_status, r.source_file) for r in reports] == [
         (SLUG, 2, "full", f"ingested-{SLUG}/text.txt")
     ]
@@ -173,11 +178,11 @@ def test_end_to_end(pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         except corpus.CorpusNotFoundError:
             listed = ()
         known = {r.report_id for r in listed}
-        return (*listed, *(r for r in ingest.read_ingested(directory or corpus_dir) if r.report_id not in known))
+        return (*listed, *(r for r in ingested.read_ingested(directory or corpus_dir) if r.report_id not in known))
 
-    monkeypatch.setattr(build, "load_reports", with_ingested)
+    monkeypatch.setattr(extract, "load_reports", with_ingested)
     datasets = tmp_path / "datasets"
-    built = build.build(datasets, corpus_dir)
+    built = publish.build(datasets, corpus_dir)
     assert built.written == ["pdftest_graph_db 1.0.0"]
 
     monkeypatch.setenv(store.ENV_VAR, str(datasets))
@@ -193,9 +198,9 @@ def test_end_to_end(pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         assert rows[2023].value == 66.7
         for r in rows.values():
             assert text[r.span_start : r.span_end] == r.literal
-        paged = ingest.with_pages(table, corpus_dir)
+        paged = ingested.with_pages(table, corpus_dir)
         assert dict(zip(paged["year"].astype(int), paged["page"], strict=True)) == {2021: 1, 2022: 1, 2023: 1, 2025: 2}
-        assert ingest.report_text(SLUG, corpus_dir) == text
+        assert ingested.report_text(SLUG, corpus_dir) == text
         report = fs.reports().set_index("report_id").loc[SLUG]
         assert report["n_claims"] == 4 and report["pages"] == 2
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fintech_stats as fs
-from fintech_stats.numbers import find_numbers
+from fintech_stats.text.numbers import find_numbers
 
 
 def test_number_scanner() -> None:

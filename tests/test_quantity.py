@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.quantity import cn_integer, parse, parse_at, scan
+from fintech_stats.text.quantity import cn_integer, parse, parse_at, scan
 
 EXAMPLES = [
     # literal, value, value_high, unit, qualifier
@@ -235,7 +235,7 @@ def test_long_digit_runs_are_refused_in_linear_time() -> None:
     import time
 
     from fintech_stats.errors import QuantityParseError
-    from fintech_stats.quantity import MAX_DIGITS, parse_at
+    from fintech_stats.text.quantity import MAX_DIGITS, parse_at
 
     assert parse_at("1" * MAX_DIGITS + "家", 0).value == Decimal("1" * MAX_DIGITS)
     began = time.perf_counter()
@@ -246,7 +246,7 @@ def test_long_digit_runs_are_refused_in_linear_time() -> None:
 
 
 def test_whole_magnitudes_and_inverted_ranges() -> None:
-    from fintech_stats.quantity import parse_at
+    from fintech_stats.text.quantity import parse_at
 
     assert (parse_at("数十万家", 0).value, parse_at("数十万家", 0).literal) == (100000, "数十万家")
     assert parse_at("数千亿元", 0).value == 10**11

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from fintech_stats.build import BuiltTable
+from fintech_stats.pipeline.extract import BuiltTable
 
 R02 = "fe-graph-database-survey-2023"
 SCALE = {

@@ -8,7 +8,7 @@ import pytest
 
 from fintech_stats.curation.layouts import encode_garbled, split_glued_counts
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.repairs import REPAIRS, admits, decode_glyph, reparse
+from fintech_stats.text.repairs import REPAIRS, admits, decode_glyph, reparse
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import fintech_stats as fs
-from fintech_stats.build import BuiltTable
+from fintech_stats.pipeline.extract import BuiltTable
 
 TRUST = "cta-trust-fintech-2022"
 PAYMENT = "pcac-payment-fintech-cases-2023"

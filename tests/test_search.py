@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fintech_stats import store
-from fintech_stats.search import COLUMNS, search
+from fintech_stats.access.query import COLUMNS, search
+from fintech_stats.store import catalog as store
 
 NODES = "graph_db_scale_by_server_nodes"
 CORES = "graph_db_scale_by_server_cores"
@@ -111,7 +111,7 @@ def test_deterministic_across_calls_and_hash_seeds() -> None:
         pd.testing.assert_frame_equal(search(q), frame)
     script = (
         "import json, sys\n"
-        "from fintech_stats.search import search\n"
+        "from fintech_stats.access.query import search\n"
         "print(json.dumps([search(q).to_dict('records') for q in json.loads(sys.argv[1])]))\n"
     )
     outputs = []
@@ -125,7 +125,7 @@ def test_deterministic_across_calls_and_hash_seeds() -> None:
 
 
 def test_importing_search_does_not_import_pandas() -> None:
-    code = "import sys, fintech_stats.search; assert 'pandas' not in sys.modules"
+    code = "import sys, fintech_stats.access.query; assert 'pandas' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

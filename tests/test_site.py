@@ -1,4 +1,4 @@
-"""The static site (`fintech_stats.site`): its files, its deep links, and a real headless Chromium.
+"""The static site (`fintech_stats.outputs.site`): its files, its deep links, and a real headless Chromium.
 
 The site is built once into a temporary directory.  The browser tests open it from file:// in the
 system's Chromium through its chromedriver (selenium); they are skipped, saying why, only when the
@@ -25,8 +25,10 @@ import pandas as pd
 import pytest
 
 import fintech_stats as fs
-from fintech_stats import corpus, site
+from fintech_stats.corpus import reports as corpus
 from fintech_stats.errors import ExportTargetError, ExportTargetExistsError
+from fintech_stats.outputs import site
+from fintech_stats.store import catalog as store
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def test_refused_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(ExportTargetError):
         site.build_site(Path(site.__file__).parent / "site-out")
     with pytest.raises(ExportTargetError):
-        site.build_site(fs.store.datasets_dir() / "site")
+        site.build_site(store.datasets_dir() / "site")
     foreign = tmp_path / "foreign"
     foreign.mkdir()
     (foreign / "keep.txt").write_text("mine", encoding="utf-8")

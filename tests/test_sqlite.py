@@ -1,4 +1,4 @@
-"""The SQLite export (`fintech_stats.sqlite_export`) and Datasette serving it as it is."""
+"""The SQLite export (`fintech_stats.outputs.sqlite`) and Datasette serving it as it is."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 import fintech_stats as fs
-from fintech_stats import store
 from fintech_stats.errors import ArgumentValueError, ExportTargetError, ExportTargetExistsError
-from fintech_stats.sqlite_export import METADATA_FILE, add_export_arguments, export_sqlite, sqlite_cli
+from fintech_stats.outputs.sqlite import METADATA_FILE, add_export_arguments, export_sqlite, sqlite_cli
+from fintech_stats.store import catalog as store
 
 TABLE = "graph_db_scale_by_server_nodes"
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fintech_stats.curation.files import TABLES_FILE, Curation, TableDef, read_curation
-from fintech_stats.observation import Gap, Observation
+from fintech_stats.model.observation import Gap, Observation
 
 __all__ = ["FOLDER", "ReportCuration", "folders", "read_curation", "run"]
 
 #: Where the report folders live.
-FOLDER = Path(__file__).resolve().parent
+FOLDER = Path(__file__).resolve().parent / "reports"
 _FOLDER_RE = re.compile(r"^r\d{2,}$")
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from fintech_stats import quantity, repairs
 from fintech_stats.errors import QuantityParseError
+from fintech_stats.text import quantity, repairs
 
 __all__ = ["Anchor", "AnchorMatch", "compile_anchor", "quantity_scan"]
 

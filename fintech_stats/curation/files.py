@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from fintech_stats import vocabulary
-from fintech_stats.consistency import CHECK_KINDS, CheckDef
+from fintech_stats.curation.consistency import CHECK_KINDS, CheckDef
 from fintech_stats.errors import CurationError
+from fintech_stats.model import vocabulary
 
 __all__ = [
     "GAPS_FILE",

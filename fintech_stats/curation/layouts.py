@@ -21,9 +21,9 @@ from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from fintech_stats import quantity
-from fintech_stats.curation.engine import Context, LayoutFunction
-from fintech_stats.observation import Observation
+from fintech_stats.curation.context import Context, LayoutFunction
+from fintech_stats.model.observation import Observation
+from fintech_stats.text import quantity
 
 __all__ = ["LAYOUTS", "count_share_yoy_block", "encode_garbled", "glued_decimal_run", "split_glued_counts"]
 

@@ -1,53 +1,66 @@
-"""Curator's tool: the coverage ledger of one report: every number not yet a claim, a gap or excluded.
+"""The coverage ledger: every number of a report's text, and what accounts for it.
 
-    python -m fintech_stats.curation.ledger r05            # summary and every unaccounted number in context
-    python -m fintech_stats.curation.ledger r05 --summary  # only the counts
-
-Each unaccounted number is printed with its offset and 25 characters either side, so that an
-exclusion rule (exclusions.tsv: a regex with one group, a kind, how many times it matches) or a
-claim row can be written for it.
+Each number `numbers.find_numbers` finds is part of a claim (its span meets a claim's span), or of a
+gap, or excluded with a kind (its span meets an exclusion's: a date, a page number, ...); anything
+else is unaccounted.  `classify` does it for one report; the build publishes the result
+(numbers.parquet) and `fintech_stats.coverage()` / `unaccounted()` read it.
 """
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from fintech_stats.corpus import get_report
-from fintech_stats.curation import FOLDER, read_curation, run
-from fintech_stats.errors import FintechStatsError
-from fintech_stats.ledger import classify
+from fintech_stats.model.observation import Gap, Observation
+from fintech_stats.text.numbers import find_numbers
 
+__all__ = ["STATUSES", "LedgerEntry", "classify"]
 
-def main(argv: list[str]) -> int:
-    """Print the ledger of one report folder; 1 on an error or when numbers are unaccounted."""
-    if not argv:
-        print("usage: python -m fintech_stats.curation.ledger rNN [--summary]", file=sys.stderr)
-        return 2
-    try:
-        curation = read_curation(FOLDER / argv[0])
-        text = get_report(curation.report_id).text
-        result = run(curation, text)
-    except FintechStatsError as exc:
-        print(f"ERROR {exc}")
-        return 1
-    claims = [o for _, obs in result.tables for o in obs]
-    entries = classify(curation.report_id, text, claims, result.gaps, result.exclusions)
-    statuses = Counter(e.status for e in entries)
-    kinds = Counter(e.kind for e in entries if e.status == "excluded")
-    print(
-        f"{curation.report_id}: {len(entries)} numbers: {statuses['claim']} in claims, {statuses['gap']} in gaps, "
-        f"{statuses['excluded']} excluded ({', '.join(f'{k} {n}' for k, n in kinds.most_common())}), "
-        f"{statuses['unaccounted']} unaccounted"
-    )
-    if "--summary" not in argv:
-        for e in entries:
-            if e.status == "unaccounted":
-                before = text[max(0, e.span_start - 25) : e.span_start].replace("\n", " ")
-                after = text[e.span_end : e.span_end + 25].replace("\n", " ")
-                print(f"{e.span_start:>7}  {before}[{e.text}]{after}")
-    return 1 if statuses["unaccounted"] else 0
+#: What accounts for a number, strongest first.
+STATUSES = ("claim", "gap", "excluded", "unaccounted")
 
 
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One number of a report and what accounts for it (`kind`: the exclusion or gap kind)."""
+
+    report_id: str
+    span_start: int
+    span_end: int
+    text: str
+    status: str
+    kind: str | None
+
+
+def _mark(size: int, spans: Iterable[tuple[int, int, str | None]]) -> list[str | None]:
+    marks: list[str | None] = [None] * size
+    for start, end, kind in spans:
+        for i in range(max(0, start), min(size, end)):
+            if marks[i] is None:
+                marks[i] = kind or ""
+    return marks
+
+
+def classify(
+    report_id: str,
+    text: str,
+    claims: Sequence[Observation],
+    gaps: Sequence[Gap],
+    exclusions: Sequence[Gap],
+) -> list[LedgerEntry]:
+    """Every number of `text` with what accounts for it (claims first, then gaps, then exclusions)."""
+    layers = [
+        ("claim", _mark(len(text), ((o.span_start, o.span_end, o.mention) for o in claims))),
+        ("gap", _mark(len(text), ((g.span_start, g.span_end, g.kind) for g in gaps))),
+        ("excluded", _mark(len(text), ((e.span_start, e.span_end, e.kind) for e in exclusions))),
+    ]
+    out = []
+    for number in find_numbers(text):
+        status, kind = "unaccounted", None
+        for name, marks in layers:
+            hit = next((marks[i] for i in range(number.start, number.end) if marks[i] is not None), None)
+            if hit is not None:
+                status, kind = name, hit or None
+                break
+        out.append(LedgerEntry(report_id, number.start, number.end, number.text, status, kind))
+    return out

@@ -1,0 +1,406 @@
+"""`fintech-stats export --format sqlite --out FILE`: every published table in one SQLite database.
+
+The database holds, each with a primary key:
+
+    <table>              the latest version of every table (dimension codes, value, unit, span, ...)
+    <table>_v<M>_<m>_<p> with `all_versions`, every other published version too
+    claims               `fs.claims()`: every observation of every table, restatements and conflicts
+    gaps, checks, coverage, numbers   the quality ledger (`fs.gaps()`, `fs.checks()`, `fs.coverage()`,
+                         the numbers of every text); `checks` keys on its row number, as two checks
+                         may share a check_id
+    catalog              one row per table version (as `fs.catalog()`), naming its SQLite table
+    reports              `fs.reports()`
+    codelists            every code of every dimension: codelist, code, zh, en, position
+    dimensions           every dimension of every table: table, name, codelist, zh, en, ordered
+
+and a Datasette `metadata.json` beside it (title, description, units, source and licence of every
+table, a description of every column), so `datasette FILE -m metadata.json` serves it as it is.
+The file is written beside its target and renamed into place; an existing target is replaced
+only with `force`, and only when it is a SQLite database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fintech_stats._version import __version__
+from fintech_stats.access import loader as api
+from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError
+from fintech_stats.model import vocabulary
+from fintech_stats.outputs import target as _outputs
+from fintech_stats.store import catalog as store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["METADATA_FILE", "add_export_arguments", "export_sqlite", "sqlite_cli", "sqlite_table_name"]
+
+METADATA_FILE = "metadata.json"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_LICENCE = "CC BY 4.0 (the curation); the facts are from the reports named in each table's source"
+_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+_INTEGER_COLUMNS = {"year", "span_start", "span_end", "rows", "pages", "views", "text_chars"}
+
+
+def sqlite_table_name(table: str, version: str, latest: bool) -> str:
+    """The SQLite table of a published table version: the table's name for its latest version."""
+    return table if latest else f"{table}_v{version.replace('.', '_')}"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if isinstance(value, bool):
+        return int(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return _cell(value.item())
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(value, (int, str)):
+        return value
+    return str(value)
+
+
+def _sql_type(frame: pd.DataFrame, column: str) -> str:
+    from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+
+    dtype = frame[column].dtype
+    if is_bool_dtype(dtype) or is_integer_dtype(dtype) or (column in _INTEGER_COLUMNS and not is_float_dtype(dtype)):
+        return "INTEGER"
+    if is_float_dtype(dtype):
+        return "REAL"
+    return "TEXT"
+
+
+def _write_frame(
+    db: sqlite3.Connection,
+    name: str,
+    frame: pd.DataFrame,
+    primary_key: Sequence[str],
+    references: dict[str, str] | None = None,
+    indexes: Iterable[str] = (),
+) -> None:
+    columns = list(frame.columns)
+    defs = []
+    for column in columns:
+        kind = _sql_type(frame, column)
+        if list(primary_key) == [column] and kind == "INTEGER":
+            defs.append(f"{_quote(column)} INTEGER PRIMARY KEY")
+            continue
+        ref = (references or {}).get(column)
+        defs.append(f"{_quote(column)} {kind}" + (f" REFERENCES {ref}" if ref else ""))
+    if not (len(primary_key) == 1 and _sql_type(frame, primary_key[0]) == "INTEGER"):
+        defs.append(f"PRIMARY KEY ({', '.join(_quote(k) for k in primary_key)})")
+    db.execute(f"CREATE TABLE {_quote(name)} ({', '.join(defs)})")
+    rows = [tuple(_cell(v) for v in record) for record in frame.astype(object).itertuples(index=False, name=None)]
+    marks = ", ".join("?" for _ in columns)
+    db.executemany(f"INSERT INTO {_quote(name)} VALUES ({marks})", rows)
+    for column in indexes:
+        db.execute(f"CREATE INDEX {_quote(f'{name}_{column}')} ON {_quote(name)} ({_quote(column)})")
+
+
+def _spec(entry: dict[str, Any]) -> dict[str, Any]:
+    spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
+    return spec
+
+
+def _column_descriptions(columns: Iterable[str], spec: dict[str, Any] | None = None) -> dict[str, str]:
+    from fintech_stats.model.fields import field
+
+    dims = {d["name"]: d for d in (spec or {}).get("dimensions", [])}
+    out = {}
+    for column in columns:
+        if column in dims:
+            d = dims[column]
+            out[column] = f"{d.get('en', column)} / {d.get('zh', '')}: {d.get('description', '')}".strip()
+            continue
+        try:
+            f = field(column)
+        except KeyError:
+            continue
+        out[column] = f"{f.en} / {f.zh}: {f.description}"
+    if "value" in out and spec:
+        units = "; ".join(
+            f"{u}: {vocabulary.UNITS[u].meaning}" if u in vocabulary.UNITS else u for u in spec.get("units", [])
+        )
+        out["value"] += f" Units of this table: {units}."
+    return out
+
+
+def _table_metadata(spec: dict[str, Any], entry: dict[str, Any], reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    report = reports.get(spec["report_id"], {})
+    units = [f"{u} ({vocabulary.UNITS[u].meaning})" if u in vocabulary.UNITS else u for u in spec["units"]]
+    description = spec["description"]
+    if spec.get("title_zh"):
+        description = f"{spec['title_zh']}. {description}"
+    description += f" Units: {'; '.join(units)}. Version {entry['version']}, sha256 {entry['sha256']}."
+    for warning in spec.get("usage_warnings", []):
+        description += f" Warning ({warning['type']}): {warning['description']}"
+    return {
+        "title": spec["title"],
+        "description": description,
+        "source": f"{report.get('publisher', '')}《{report.get('title', '')}》 ({spec['report_id']}), {spec['source']}",
+        "license": _LICENCE,
+        "license_url": _LICENCE_URL,
+        "units_of_value": list(spec["units"]),
+        "columns": _column_descriptions(spec["columns"], spec),
+    }
+
+
+def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
+    """Write the database at `path` (a new file); return its Datasette table metadata."""
+    import pandas as pd
+
+    reports_frame = api.reports()
+    reports_frame["site_published"] = reports_frame["site_published"].astype(str)
+    reports_frame["text_status"] = reports_frame["text_status"].astype(str)
+    reports = {str(r["report_id"]): {str(k): v for k, v in r.items()} for r in reports_frame.to_dict("records")}
+    tables_meta: dict[str, Any] = {}
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("BEGIN")
+        _write_frame(db, "reports", reports_frame, ["report_id"])
+        tables_meta["reports"] = {
+            "title": "Reports",
+            "description": "The reports of the corpus: publisher, title, pages, text status, tables, claims, gaps.",
+            "columns": _column_descriptions(reports_frame.columns),
+        }
+        ref = {"report_id": "reports(report_id)"}
+        catalog_rows: list[dict[str, Any]] = []
+        codelist_rows: dict[tuple[str, str], dict[str, Any]] = {}
+        dimension_rows: list[dict[str, Any]] = []
+        for name, versions in sorted(store.catalog_entries().items()):
+            latest = max(versions, key=store.version_key)
+            chosen = sorted(versions, key=store.version_key) if all_versions else [latest]
+            for version in chosen:
+                entry = versions[version]
+                spec = _spec(entry)
+                sql_name = sqlite_table_name(name, version, version == latest)
+                frame = api.load(name, version)
+                _write_frame(db, sql_name, frame, spec["primary_key"], ref)
+                tables_meta[sql_name] = _table_metadata(spec, entry, reports)
+                catalog_rows.append(
+                    {
+                        "table": name,
+                        "version": version,
+                        "latest": version == latest,
+                        "sqlite_table": sql_name,
+                        "title": entry["title"],
+                        "title_zh": spec.get("title_zh", ""),
+                        "description": entry["description"],
+                        "report_id": entry["report_id"],
+                        "source": entry["source"],
+                        "units": ", ".join(spec["units"]),
+                        "rows": int(entry["rows"]),
+                        "restatements": int(entry.get("restatements", 0)),
+                        "conflicts": int(entry.get("conflicts", 0)),
+                        "sha256": entry["sha256"],
+                        "path": entry["path"],
+                    }
+                )
+                if version != latest:
+                    continue
+                for d in spec["dimensions"]:
+                    codelist = d.get("codelist") or f"{name}.{d['name']}"
+                    dimension_rows.append(
+                        {
+                            "table": name,
+                            "name": d["name"],
+                            "codelist": d.get("codelist"),
+                            "zh": d.get("zh", ""),
+                            "en": d.get("en", ""),
+                            "ordered": bool(d.get("ordered", False)),
+                            "type": d.get("type", ""),
+                        }
+                    )
+                    for position, code in enumerate(d["codes"] or []):
+                        key = (codelist, code["code"])
+                        if key not in codelist_rows:
+                            codelist_rows[key] = {
+                                "codelist": codelist,
+                                "code": code["code"],
+                                "zh": code["zh"],
+                                "en": code["en"],
+                                "position": position,
+                            }
+        catalog = pd.DataFrame(catalog_rows)
+        _write_frame(db, "catalog", catalog, ["table", "version"], ref, indexes=["sqlite_table"])
+        tables_meta["catalog"] = {
+            "title": "Catalog",
+            "description": "One row per published table version: title, report, rows, sha256, the SQLite table.",
+        }
+        codelists = pd.DataFrame(codelist_rows.values(), columns=["codelist", "code", "zh", "en", "position"])
+        _write_frame(db, "codelists", codelists, ["codelist", "code"])
+        tables_meta["codelists"] = {
+            "title": "Codelists",
+            "description": "Every code of every dimension, with the report's Chinese label and an English one.",
+        }
+        dimensions = pd.DataFrame(dimension_rows)
+        _write_frame(db, "dimensions", dimensions, ["table", "name"])
+        tables_meta["dimensions"] = {"title": "Dimensions", "description": "The dimensions of every table."}
+        claims = api.claims()
+        _write_frame(
+            db,
+            "claims",
+            claims,
+            ["table", "report_id", "span_start", "span_end", "dims"],
+            ref,
+            ["report_id", "literal"],
+        )
+        tables_meta["claims"] = {
+            "title": "Claims",
+            "description": "Every observation of every table (latest versions): primary rows, restatements, conflicts; "
+            "dims is the JSON of the row's dimension codes.",
+            "columns": _column_descriptions(claims.columns),
+        }
+        gaps = api.gaps()
+        _write_frame(db, "gaps", gaps, ["report_id", "span_start", "span_end"], ref)
+        tables_meta["gaps"] = {"title": "Gaps", "description": "Places where a report's text evidently lost a number."}
+        checks = api.checks().reset_index(drop=True)
+        checks.insert(0, "check_row", range(1, len(checks) + 1))
+        _write_frame(db, "checks", checks, ["check_row"], ref, ["check_id"])
+        tables_meta["checks"] = {
+            "title": "Checks",
+            "description": "Consistency checks (sums, restatements), failures included; check_row numbers the rows "
+            "as published.",
+        }
+        coverage = api.coverage()
+        coverage["text_status"] = coverage["text_status"].astype(str)
+        _write_frame(db, "coverage", coverage, ["report_id"], ref)
+        tables_meta["coverage"] = {
+            "title": "Coverage",
+            "description": "Per report: the numbers of its text, claimed, gaps, excluded (by kind), unaccounted.",
+        }
+        numbers = _numbers()
+        _write_frame(db, "numbers", numbers, ["report_id", "span_start", "span_end"], ref)
+        tables_meta["numbers"] = {
+            "title": "Numbers",
+            "description": "Every number of every text: a claim, a gap, excluded (with a kind) or unaccounted.",
+        }
+        db.execute("COMMIT")
+    except BaseException:
+        db.close()
+        raise
+    db.close()
+    return tables_meta
+
+
+def _numbers() -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    meta = store.registry_entry("numbers")
+    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
+    return frame
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return path.is_file() and handle.read(16) == _SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _is_our_metadata(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("x-generator") == "fintech-stats"
+
+
+def export_sqlite(out: Path, all_versions: bool = False, force: bool = False) -> Path:
+    """Write the SQLite database `out` and `metadata.json` beside it; return `out`.
+
+    `all_versions`: every published version of every table, not only the latest.  An existing
+    `out` is replaced only with `force` and only when it is a SQLite database; an existing
+    `metadata.json` beside it only with `force` and only when fintech-stats wrote it.
+    """
+    if not isinstance(out, (str, os.PathLike)):
+        raise ArgumentTypeError(f"out must be a file path (str or Path); got {type(out).__name__}")
+    for flag, value in (("all_versions", all_versions), ("force", force)):
+        if not isinstance(value, bool):
+            raise ArgumentTypeError(f"{flag} must be True or False; got {type(value).__name__} {value!r}")
+    target = Path(out)
+    location = _outputs.check_target(target, "SQLite file")
+    if location.is_dir():
+        raise ExportTargetError(f"SQLite file target {target} is a directory: name a file, such as {target}/fintech.db")
+    _outputs.refuse_existing(target, location, force, _is_sqlite(location), "SQLite file")
+    metadata_path = location.parent / METADATA_FILE
+    _outputs.refuse_existing(
+        target.parent / METADATA_FILE, metadata_path, force, _is_our_metadata(metadata_path), "Datasette metadata"
+    )
+    location.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{location.name}-", suffix=".tmp", dir=location.parent)
+    os.close(fd)
+    tmp_db = Path(tmp_name)
+    tmp_meta = tmp_db.with_suffix(".json.tmp")
+    try:
+        tmp_db.unlink()
+        tables = _write_database(tmp_db, all_versions)
+        metadata = {
+            "x-generator": "fintech-stats",
+            "title": "fintech-stats: numeric claims of 2023 Chinese fintech reports",
+            "description": "Curated tables of the numbers in 2023 Chinese fintech industry reports; every row says "
+            "which characters of its report it was read from (report_id, span_start, span_end, literal). "
+            f"fintech-stats {__version__}.",
+            "license": _LICENCE,
+            "license_url": _LICENCE_URL,
+            "source": "The reports listed in the reports table",
+            "databases": {location.stem: {"tables": tables}},
+        }
+        tmp_meta.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp_db, location)
+        os.replace(tmp_meta, metadata_path)
+    finally:
+        for leftover in (tmp_db, tmp_meta):
+            leftover.unlink(missing_ok=True)
+    return target
+
+
+def add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `--all-versions` to the `export` parser (for `--format sqlite`)."""
+    parser.add_argument(
+        "--all-versions", action="store_true", help="with --format sqlite: every published version, not only the latest"
+    )
+
+
+def sqlite_cli(args: argparse.Namespace) -> int:
+    """Run `export --format sqlite --out FILE [--all-versions] [--force]` from parsed arguments.
+
+    The export command's `--tables` and `--labels` do not apply (the database holds every table,
+    with codes; the codelists table has the labels): given, they are an error.
+    """
+    if getattr(args, "tables", None):
+        raise ArgumentValueError("--tables does not apply to --format sqlite: the database holds every table")
+    if getattr(args, "labels", "code") not in (None, "code"):
+        raise ArgumentValueError(
+            "--labels does not apply to --format sqlite: tables hold codes, the codelists table their zh and en labels"
+        )
+    target = export_sqlite(
+        Path(args.out), all_versions=bool(getattr(args, "all_versions", False)), force=bool(args.force)
+    )
+    print(f"exported every table as SQLite to {target}, with {target.parent / METADATA_FILE} for Datasette")
+    return 0
