@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import fintech_stats as fs
-from fintech_stats.store import catalog as store
+from fintech_stats import store
 
 no_corpus = "--no-corpus" in sys.argv
 assert "site-packages" in fs.__file__, fs.__file__

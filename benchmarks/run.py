@@ -52,9 +52,9 @@ def _synthetic_store(factor: int) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from fintech_stats import store
     from fintech_stats.access.query import index_document
     from fintech_stats.pipeline import publish
-    from fintech_stats.store import catalog as store
 
     source = store.datasets_dir()
     target = Path(tempfile.mkdtemp(prefix="fintech-stats-x50-")) / "datasets"
@@ -87,7 +87,7 @@ def main() -> int:
     runs = parser.parse_args().runs
 
     import fintech_stats as fs
-    from fintech_stats.store import catalog as store
+    from fintech_stats import store
 
     path = store.datasets_dir() / store.entry(TABLE)["path"]
     leaked = subprocess.run(

@@ -37,7 +37,7 @@ def _plural(n: int, word: str) -> str:
 
 def _tables(_: argparse.Namespace) -> int:
     # Only the catalog (JSON): listing imports neither pandas nor pyarrow.
-    from fintech_stats.store import catalog as store
+    from fintech_stats import store
 
     entries = store.catalog_entries()
     if not entries:
@@ -101,7 +101,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _verify(_: argparse.Namespace) -> int:
-    from fintech_stats.store import catalog as store
+    from fintech_stats import store
 
     checked, problems = store.verify_all()
     for problem in problems:

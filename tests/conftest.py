@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
+from fintech_stats import store
 from fintech_stats.corpus import reports as corpus
 from fintech_stats.pipeline import extract, publish
 from fintech_stats.pipeline.extract import BuiltTable
-from fintech_stats.store import catalog as store
 
 # A fast default for development; CI runs `HYPOTHESIS_PROFILE=ci` (5,000 examples a property).
 settings.register_profile("dev", max_examples=300)

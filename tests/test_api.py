@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 import fintech_stats as fs
+from fintech_stats import store
 from fintech_stats.corpus import reports as corpus
 from fintech_stats.errors import CorpusNotFoundError, IntegrityError, UnknownTableError, UnknownVersionError
-from fintech_stats.store import catalog as store
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 NODES = "graph_db_scale_by_server_nodes"
@@ -257,7 +257,7 @@ def test_codes_give_every_reader_the_codelist_order() -> None:
 def test_duckdb_sorts_a_bucket_column_by_the_codes() -> None:
     import duckdb
 
-    from fintech_stats.store import catalog as store
+    from fintech_stats import store
 
     table = "graph_db_scale_by_server_nodes"
     data = store.datasets_dir() / store.entry(table)["path"]

@@ -10,11 +10,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from fintech_stats import curation
+from fintech_stats import curation, store
 from fintech_stats.curation import engine
 from fintech_stats.errors import AnchorError, PublishedVersionError
 from fintech_stats.pipeline import publish, verify
-from fintech_stats.store import catalog as store
 from tests.conftest import fail_on_call
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import fintech_stats as fs
+from fintech_stats import store
 from fintech_stats.outputs import docs as datadict
-from fintech_stats.store import catalog as store
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -11,10 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 import fintech_stats as fs
+from fintech_stats import store
 from fintech_stats.errors import ExportTargetExistsError
 from fintech_stats.outputs import exports
 from fintech_stats.pipeline import publish
-from fintech_stats.store import catalog as store
 from tests.conftest import fail_on_call
 
 NODES = "graph_db_scale_by_server_nodes"

@@ -28,6 +28,7 @@ import pytest
 from openpyxl import load_workbook
 
 import fintech_stats as fs
+from fintech_stats import store
 from fintech_stats.cli import main
 from fintech_stats.corpus import reports as corpus
 from fintech_stats.errors import (
@@ -40,7 +41,6 @@ from fintech_stats.errors import (
 )
 from fintech_stats.outputs import exports
 from fintech_stats.pipeline import publish, verify
-from fintech_stats.store import catalog as store
 
 NODES = "graph_db_scale_by_server_nodes"
 CORES = "graph_db_scale_by_server_cores"
@@ -317,17 +317,17 @@ def test_a_table_read_alone_is_its_entry_in_the_whole_catalog(fresh_store: Path)
     tricky = json.loads(json.dumps(whole))
     tricky["tables"][NODES][_latest(fresh_store)[0]]["description"] += f' see "{CORES}": {{}}'
     _write_as_built(fresh_store, tricky)
-    assert store._part(str(fresh_store), "tables", CORES) == whole["tables"][CORES]
+    assert store.catalog._part(str(fresh_store), "tables", CORES) == whole["tables"][CORES]
     doubled = publish.dump_json(whole)[:-2] + f', "tables": {{"{NODES}": {{}}}}}}\n'
     (fresh_store / store.CATALOG_FILE).write_text(doubled, "utf-8")
     store.clear_caches()
-    assert store._part(str(fresh_store), "tables", NODES) is None
+    assert store.catalog._part(str(fresh_store), "tables", NODES) is None
     _write_as_built(fresh_store, whole)
     for table, versions in whole["tables"].items():
-        assert store._part(str(fresh_store), "tables", table) == versions, table
+        assert store.catalog._part(str(fresh_store), "tables", table) == versions, table
     for key in store.REGISTRY_KEYS:
-        assert store._part(str(fresh_store), key) == whole[key], key
-    assert store._part(str(fresh_store), "tables", "no_such_table") is None
+        assert store.catalog._part(str(fresh_store), key) == whole[key], key
+    assert store.catalog._part(str(fresh_store), "tables", "no_such_table") is None
 
 
 @pytest.mark.parametrize("layout", list(_LAYOUTS))
@@ -342,7 +342,7 @@ def test_load_and_claims_do_not_read_the_whole_catalog(
     def whole(*args: object, **kwargs: object) -> None:
         raise AssertionError("read the whole catalog")
 
-    monkeypatch.setattr(store, "read_catalog", whole)
+    monkeypatch.setattr(store.catalog, "read_catalog", whole)
     assert len(fs.load(NODES)) == _catalog(fresh_store)["tables"][NODES][_latest(fresh_store)[0]]["rows"]
     assert len(fs.claims()) == _catalog(fresh_store)["claims"]["rows"]
     assert not fs.search("graph database nodes").empty

@@ -6,7 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from fintech_stats.store import catalog as store
+from fintech_stats import store
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The store-wide files each build replaces (the index of versions and what is derived from all of

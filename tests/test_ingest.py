@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fintech_stats import curation, errors
+from fintech_stats import curation, errors, store
 from fintech_stats.corpus import ingested
 from fintech_stats.corpus import reports as corpus
 from fintech_stats.pipeline import extract, publish
-from fintech_stats.store import catalog as store
 from fintech_stats.tools import ingest
 
 pytest.importorskip("reportlab")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from fintech_stats import store
 from fintech_stats.access.query import COLUMNS, search
-from fintech_stats.store import catalog as store
 
 NODES = "graph_db_scale_by_server_nodes"
 CORES = "graph_db_scale_by_server_cores"

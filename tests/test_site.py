@@ -25,10 +25,10 @@ import pandas as pd
 import pytest
 
 import fintech_stats as fs
+from fintech_stats import store
 from fintech_stats.corpus import reports as corpus
 from fintech_stats.errors import ExportTargetError, ExportTargetExistsError
 from fintech_stats.outputs import site
-from fintech_stats.store import catalog as store
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 import fintech_stats as fs
+from fintech_stats import store
 from fintech_stats.errors import ArgumentValueError, ExportTargetError, ExportTargetExistsError
 from fintech_stats.outputs.sqlite import METADATA_FILE, add_export_arguments, export_sqlite, sqlite_cli
-from fintech_stats.store import catalog as store
 
 TABLE = "graph_db_scale_by_server_nodes"
 

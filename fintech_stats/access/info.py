@@ -13,8 +13,8 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from fintech_stats import store
 from fintech_stats.model import vocabulary
-from fintech_stats.store import catalog as store
 
 __all__ = ["Dimension", "TableInfo", "info"]
 

@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fintech_stats import store
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, UnknownReportError, did_you_mean
 from fintech_stats.model import vocabulary
-from fintech_stats.store import catalog as store
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -38,8 +38,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fintech_stats import store
 from fintech_stats.errors import IntegrityError
-from fintech_stats.store import catalog as store
 from fintech_stats.text import tokens
 from fintech_stats.text.tokens import (
     CHAR_FACTOR,

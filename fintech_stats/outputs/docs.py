@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fintech_stats import store
 from fintech_stats.access import loader as api
 from fintech_stats.errors import DocsTargetError
 from fintech_stats.model import codelists, vocabulary
-from fintech_stats.store import catalog as store
+from fintech_stats.store import writes
 
 __all__ = ["LOSS_WARNING_TYPES", "OWNED_DIRS", "PREVIEW_ROWS", "main", "render", "write"]
 
@@ -606,7 +607,7 @@ def sync_readme(readme: Path) -> bool:
         return False
     new = text[:start] + quality_section() + text[end + len(QUALITY_END) :]
     if new != text:
-        readme.write_text(new, encoding="utf-8")
+        writes.write_text(readme, new)
     return new != text
 
 
@@ -638,19 +639,21 @@ def write(docs_dir: Path, force: bool = False) -> list[str]:
             "header); choose another --out, or pass --force to write into it"
         )
     pages = render()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    # Each owned directory is replaced whole (so no stale page stays) and each top-level page in one
+    # rename: a reader, or a run killed at any moment, sees the old pages or the new ones.
     for owned in OWNED_DIRS:
-        directory = docs_dir / owned
-        if directory.is_dir():
-            for path in sorted(directory.rglob("*")):
-                if path.is_file() and path.relative_to(docs_dir).as_posix() not in pages:
-                    path.unlink()
-    written = []
+        with writes.replacing(docs_dir / owned) as new:
+            for relative, text in pages.items():
+                head, _, rest = relative.partition("/")
+                if head == owned and rest:
+                    (new / rest).parent.mkdir(parents=True, exist_ok=True)
+                    (new / rest).write_text(text, encoding="utf-8", newline="\n")
     for relative, text in pages.items():
-        path = docs_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        written.append(str(path))
+        if relative.partition("/")[0] not in OWNED_DIRS:
+            (docs_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            writes.write_text(docs_dir / relative, text)
+    written = sorted(str(docs_dir / relative) for relative in pages)
     return written
 
 

@@ -11,25 +11,23 @@ stored as a string.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import logging
 import os
 import re
 import shutil
-import tempfile
-import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fintech_stats import store
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError, ExportTargetExistsError
 from fintech_stats.model.fields import field
 from fintech_stats.outputs import target as _outputs
-from fintech_stats.store import catalog as store
+from fintech_stats.store import writes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -349,38 +347,6 @@ def _check_target(target: Path) -> Path:
     return location
 
 
-_STAGE_LOCK = ".lock"
-#: A staging directory younger than this, with no lock file yet, may be an export that just began.
-_STAGE_GRACE_SECONDS = 60.0
-
-
-def _clear_staging(location: Path, notify: Callable[[str], None]) -> None:
-    """Clear the staging directories that killed exports to `location` left beside it."""
-    pattern = re.compile(rf"^\.{re.escape(location.name)}-[A-Za-z0-9_]{{8}}$")
-    if not location.parent.is_dir():
-        return
-    for stage in sorted(location.parent.iterdir()):
-        if not (pattern.match(stage.name) and stage.is_dir() and not stage.is_symlink()):
-            continue
-        names = {p.name for p in stage.iterdir()}
-        if not names <= {"export", "old", _STAGE_LOCK}:
-            continue  # not ours
-        if _STAGE_LOCK not in names and time.time() - stage.stat().st_mtime < _STAGE_GRACE_SECONDS:
-            continue
-        if _STAGE_LOCK in names:
-            with (stage / _STAGE_LOCK).open("a") as handle:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue  # an export running now
-        if "old" in names and not location.exists():
-            # Killed between moving the old target aside and moving the new one in: put it back.
-            (stage / "old").rename(location)
-            notify(f"restored {location} from {stage}, where an interrupted export had moved it")
-        shutil.rmtree(stage)
-        notify(f"removed {stage}: the staging directory of an interrupted export")
-
-
 def export(
     out: str | Path,
     format: str = "csv",
@@ -410,7 +376,7 @@ def export(
     target = Path(out)
     location = _check_target(target)
     try:
-        _clear_staging(location, notify or logging.getLogger(__name__).warning)
+        writes.clear_stale(location, notify or logging.getLogger(__name__).warning, "export")
         if location.exists() and (not location.is_dir() or any(location.iterdir())) and not force:
             raise ExportTargetExistsError(
                 f"export target {target} exists; choose another or pass --force to replace it"
@@ -425,25 +391,8 @@ def export(
 
 
 def _write(location: Path, format: str, names: list[str], labels: str) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix=f".{location.name}-", dir=location.parent))
-    try:
-        with (tmp / _STAGE_LOCK).open("w") as lock:
-            # Held while this export runs, so that another export's cleanup leaves this one alone.
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            stage = tmp / "export"
-            stage.mkdir()
-            _write_stage(stage, format, names, labels)
-            moved = location.exists()
-            if moved:
-                location.rename(tmp / "old")
-            try:
-                stage.rename(location)
-            except BaseException:
-                if moved:  # put the old target back rather than delete it with the staging directory
-                    (tmp / "old").rename(location)
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    with writes.replacing(location) as stage:
+        _write_stage(stage, format, names, labels)
 
 
 def _write_stage(stage: Path, format: str, names: list[str], labels: str) -> None:

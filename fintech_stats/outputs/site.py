@@ -26,19 +26,19 @@ import math
 import multiprocessing
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from fintech_stats import store
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
 from fintech_stats.access import query
 from fintech_stats.errors import CorpusNotFoundError, FintechStatsError
 from fintech_stats.model import vocabulary
 from fintech_stats.outputs import target as _outputs
-from fintech_stats.store import catalog as store
+from fintech_stats.store import writes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -871,17 +871,8 @@ def build_site(out: Path, force: bool = False, workers: int = 1) -> Path:
     empty = location.is_dir() and not location.is_symlink() and not any(location.iterdir())
     if not empty:
         _outputs.refuse_existing(target, location, force, _is_site(location), "site")
-    location.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{location.name}-", dir=location.parent))
-    try:
-        stage = tmp / "site"
-        stage.mkdir()
+    with writes.replacing(location) as stage:
         _write_site(stage, workers)
-        if location.exists():
-            location.rename(tmp / "old")
-        stage.rename(location)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 

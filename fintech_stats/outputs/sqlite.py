@@ -26,17 +26,17 @@ import json
 import math
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fintech_stats import store
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError
 from fintech_stats.model import vocabulary
 from fintech_stats.outputs import target as _outputs
-from fintech_stats.store import catalog as store
+from fintech_stats.store import writes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -352,14 +352,8 @@ def export_sqlite(out: Path, all_versions: bool = False, force: bool = False) ->
     _outputs.refuse_existing(
         target.parent / METADATA_FILE, metadata_path, force, _is_our_metadata(metadata_path), "Datasette metadata"
     )
-    location.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{location.name}-", suffix=".tmp", dir=location.parent)
-    os.close(fd)
-    tmp_db = Path(tmp_name)
-    tmp_meta = tmp_db.with_suffix(".json.tmp")
-    try:
-        tmp_db.unlink()
-        tables = _write_database(tmp_db, all_versions)
+    with writes.staging(location.parent, f".{location.name}-") as tmp:
+        tables = _write_database(tmp / "new", all_versions)
         metadata = {
             "x-generator": "fintech-stats",
             "title": "fintech-stats: numeric claims of 2023 Chinese fintech reports",
@@ -371,12 +365,9 @@ def export_sqlite(out: Path, all_versions: bool = False, force: bool = False) ->
             "source": "The reports listed in the reports table",
             "databases": {location.stem: {"tables": tables}},
         }
-        tmp_meta.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp_db, location)
-        os.replace(tmp_meta, metadata_path)
-    finally:
-        for leftover in (tmp_db, tmp_meta):
-            leftover.unlink(missing_ok=True)
+        (tmp / "metadata").write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        writes.put_in_place(tmp / "new", location, tmp / "old")
+        writes.put_in_place(tmp / "metadata", metadata_path, tmp / "old-metadata")
     return target
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fintech_stats import store
 from fintech_stats.errors import ExportTargetError, ExportTargetExistsError
-from fintech_stats.store import catalog as store
 
 __all__ = ["check_target", "holds", "package_dir", "refuse_existing"]
 

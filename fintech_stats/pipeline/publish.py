@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,12 +27,13 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from fintech_stats import store
 from fintech_stats.corpus.reports import Report, corpus_dir
 from fintech_stats.errors import BuildError, CatalogError, IntegrityError, PublishedVersionError
 from fintech_stats.pipeline.extract import extract_all
 from fintech_stats.pipeline.tabulate import TableVersion, Tabulated, tabulate
-from fintech_stats.store import catalog as store
-from fintech_stats.store.catalog import DATA_FILE, MENTION_FILES, SPEC_FILE
+from fintech_stats.store import writes
+from fintech_stats.store.paths import DATA_FILE, MENTION_FILES, SPEC_FILE
 
 __all__ = ["BuildResult", "build", "dump_json", "write_parquet"]
 
@@ -270,12 +270,12 @@ def build(datasets: Path | None = None, corpus: Path | None = None, notify: Noti
 def _publish(datasets: Path, catalog: dict[str, Any], tabulated: Tabulated) -> tuple[list[str], list[str]]:
     written: list[str] = []
     unchanged: list[str] = []
-    with tempfile.TemporaryDirectory(prefix=store.BUILD_TEMP_PREFIX, dir=datasets) as tmp:
+    with writes.staging(datasets, store.BUILD_TEMP_PREFIX) as tmp:
         staged: list[tuple[Path, Path]] = []
         for version in tabulated.versions:
             spec = version.spec
             final = datasets / spec.name / spec.version
-            stage = Path(tmp) / spec.name / spec.version
+            stage = tmp / spec.name / spec.version
             entry = _write_version(version, stage)
             published = catalog["tables"].get(spec.name, {}).get(spec.version)
             if final.exists() or published is not None:
@@ -292,28 +292,28 @@ def _publish(datasets: Path, catalog: dict[str, Any], tabulated: Tabulated) -> t
             written.append(f"{spec.name} {spec.version}")
         for key, rows in tabulated.store_wide.items():
             file = store.REGISTRY_FILES[key]
-            write_parquet(rows, Path(tmp) / file)
-            catalog[key] = {"path": file, "sha256": store.sha256_file(Path(tmp) / file), "rows": rows.num_rows}
+            write_parquet(rows, tmp / file)
+            catalog[key] = {"path": file, "sha256": store.sha256_file(tmp / file), "rows": rows.num_rows}
         # The search index: one file for search() to read, instead of every table's spec.
         index = json.dumps(tabulated.search_index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        (Path(tmp) / store.SEARCH_FILE).write_text(index + "\n", encoding="utf-8")
+        (tmp / store.SEARCH_FILE).write_text(index + "\n", encoding="utf-8")
         catalog["search"] = {
             "path": store.SEARCH_FILE,
-            "sha256": store.sha256_file(Path(tmp) / store.SEARCH_FILE),
+            "sha256": store.sha256_file(tmp / store.SEARCH_FILE),
             "rows": len(tabulated.versions),
         }
-        (Path(tmp) / store.REPORTS_FILE).write_text(dump_json(tabulated.reports), encoding="utf-8")
-        (Path(tmp) / store.CATALOG_FILE).write_text(dump_json(catalog), encoding="utf-8")
+        (tmp / store.REPORTS_FILE).write_text(dump_json(tabulated.reports), encoding="utf-8")
+        (tmp / store.CATALOG_FILE).write_text(dump_json(catalog), encoding="utf-8")
         if not (datasets / store.CATALOG_FILE).exists():
             # A new store gets an empty catalog before anything moves in, so that a version directory
             # without a catalog is never left by a build (see _published_catalog).
-            (Path(tmp) / "empty.json").write_text(dump_json({"tables": {}}), encoding="utf-8")
-            os.replace(Path(tmp) / "empty.json", datasets / store.CATALOG_FILE)
+            (tmp / "empty.json").write_text(dump_json({"tables": {}}), encoding="utf-8")
+            writes.put_in_place(tmp / "empty.json", datasets / store.CATALOG_FILE, tmp / "old")
         # Everything is written and validated: only renames from here on; the catalog, last, publishes.
         for stage, final in staged:
             final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(stage, final)
+            writes.put_in_place(stage, final, tmp / "old")
         for file in store.STORE_WIDE_FILES[1:]:
-            os.replace(Path(tmp) / file, datasets / file)
-        os.replace(Path(tmp) / store.CATALOG_FILE, datasets / store.CATALOG_FILE)
+            writes.put_in_place(tmp / file, datasets / file, tmp / "old")
+        writes.put_in_place(tmp / store.CATALOG_FILE, datasets / store.CATALOG_FILE, tmp / "old")
     return written, unchanged

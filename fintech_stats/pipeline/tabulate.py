@@ -26,7 +26,7 @@ from fintech_stats.model.observation import Gap, Observation
 from fintech_stats.model.spec import TableSpec
 from fintech_stats.pipeline.extract import Extracted
 from fintech_stats.pipeline.index import index_document
-from fintech_stats.store.catalog import MENTION_FILES
+from fintech_stats.store.paths import MENTION_FILES
 
 __all__ = [
     "CHECK_SCHEMA",

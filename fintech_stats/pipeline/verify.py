@@ -14,10 +14,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from fintech_stats import store
 from fintech_stats.errors import CatalogError
 from fintech_stats.pipeline.publish import build
-from fintech_stats.store import catalog as store
-from fintech_stats.store.catalog import MENTION_FILES
+from fintech_stats.store.paths import MENTION_FILES
 
 __all__ = ["check"]
 

@@ -1,3 +1,83 @@
-"""The published store: where its files are, the catalog (the root of trust) and verified reads.
-Needs the standard library only (and `errors`); never the corpus, pandas or pyarrow at import.
+"""The published store: where its files are (`paths`), the catalog, the root of trust (`catalog`),
+and verified reads (`reads`).  Only the build writes the store; everything else reads it through
+here.  Standard library only (and `errors`): never the corpus, pandas or pyarrow.
+
+The names of the three modules are the package's: `from fintech_stats import store; store.entry(...)`.
 """
+
+from fintech_stats.store.catalog import (
+    catalog_entries,
+    clear_caches,
+    entry,
+    read_catalog,
+    register_cache,
+    registry_entry,
+    unlisted,
+    versions,
+)
+from fintech_stats.store.paths import (
+    BUILD_TEMP_PREFIX,
+    CATALOG_FILE,
+    CHECKS_FILE,
+    CLAIMS_FILE,
+    CODES_FILE,
+    DATA_FILE,
+    ENV_VAR,
+    GAPS_FILE,
+    LOCK_FILE,
+    MENTION_FILES,
+    NUMBERS_FILE,
+    REGISTRY_FILES,
+    REGISTRY_KEYS,
+    REPORTS_FILE,
+    SEARCH_FILE,
+    SPEC_FILE,
+    STORE_WIDE_FILES,
+    VERSION_FILES,
+    datasets_dir,
+    is_build_temp,
+    is_version,
+    sha256_file,
+    version_key,
+    where,
+)
+from fintech_stats.store.reads import published_files, read_json, verified_path, verify_all
+
+__all__ = [
+    "BUILD_TEMP_PREFIX",
+    "CATALOG_FILE",
+    "CHECKS_FILE",
+    "CLAIMS_FILE",
+    "CODES_FILE",
+    "DATA_FILE",
+    "ENV_VAR",
+    "GAPS_FILE",
+    "LOCK_FILE",
+    "MENTION_FILES",
+    "NUMBERS_FILE",
+    "REGISTRY_FILES",
+    "REGISTRY_KEYS",
+    "REPORTS_FILE",
+    "SEARCH_FILE",
+    "SPEC_FILE",
+    "STORE_WIDE_FILES",
+    "VERSION_FILES",
+    "catalog_entries",
+    "clear_caches",
+    "datasets_dir",
+    "entry",
+    "is_build_temp",
+    "is_version",
+    "published_files",
+    "read_catalog",
+    "read_json",
+    "register_cache",
+    "registry_entry",
+    "sha256_file",
+    "unlisted",
+    "verified_path",
+    "verify_all",
+    "version_key",
+    "versions",
+    "where",
+]

@@ -1,145 +1,50 @@
-"""The published store: where tables live, the catalog, and verified reads.
+"""The catalog: the root of trust of the published store, validated when read.
 
-Layout of `datasets/` (shipped inside the wheel as `fintech_stats/datasets/`):
-
-    catalog.json                      every published table version: sha256, rows, schema, paths
-    reports.json                      metadata of every report of the corpus (no report text)
-    <table>/<version>/data.parquet    the table: one row per fact
-    <table>/<version>/restatements.parquet   the same facts stated again elsewhere (optional)
-    <table>/<version>/spec.json       the table's metadata, dimensions with their codelists
-    gaps, numbers, checks, claims, codes (.parquet), search.json   store-wide, of the latest versions
-    .build.lock                       held by the running build (a second one waits for it)
-
-Only `build` writes here; everything else only reads.  The catalog is validated when read (any
-fault is a `CatalogError` naming the file and the field; a missing or empty store is an error,
-never an empty answer): all of it by the calls that list every table, only the part it reads by a
-load of one table or one store-wide file (see `_part`), so that a first load costs the same with
-thousands of tables.  Reads verify sha256 (once per file per process, again when the file's
-size or modification time changed).  This module imports neither pandas nor pyarrow at import time.
+Any fault is a `CatalogError` naming the file and the field; a missing or empty store is an error,
+never an empty answer.  All of it is validated by the calls that list every table, only the part
+it reads by a load of one table or one store-wide file (see `_part`), so that a first load costs
+the same with thousands of tables.  Validated catalogs and parts are cached per process until the
+file's size, modification time or inode changes.  Standard library only.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any, NoReturn
 
-from fintech_stats.errors import (
-    CatalogError,
-    IntegrityError,
-    UnknownTableError,
-    UnknownVersionError,
-    did_you_mean,
+from fintech_stats.errors import CatalogError, UnknownTableError, UnknownVersionError, did_you_mean
+from fintech_stats.store.paths import (
+    CATALOG_FILE,
+    LOCK_FILE,
+    MENTION_FILES,
+    REGISTRY_KEYS,
+    STORE_WIDE_FILES,
+    VERSION_FILES,
+    datasets_dir,
+    is_build_temp,
+    is_version,
+    version_key,
+    where,
 )
 
 __all__ = [
-    "BUILD_TEMP_PREFIX",
-    "CATALOG_FILE",
-    "CHECKS_FILE",
-    "CLAIMS_FILE",
-    "CODES_FILE",
-    "DATA_FILE",
-    "ENV_VAR",
-    "GAPS_FILE",
-    "LOCK_FILE",
-    "MENTION_FILES",
-    "NUMBERS_FILE",
-    "REGISTRY_FILES",
-    "REGISTRY_KEYS",
-    "REPORTS_FILE",
-    "SEARCH_FILE",
-    "SPEC_FILE",
-    "STORE_WIDE_FILES",
-    "VERSION_FILES",
     "catalog_entries",
     "clear_caches",
-    "datasets_dir",
     "entry",
-    "published_files",
     "read_catalog",
-    "read_json",
     "register_cache",
     "registry_entry",
-    "sha256_file",
     "unlisted",
-    "verified_path",
-    "verify_all",
-    "version_key",
     "versions",
 ]
 
-ENV_VAR = "FINTECH_STATS_DATASETS"
-CATALOG_FILE = "catalog.json"
-REPORTS_FILE = "reports.json"
-GAPS_FILE = "gaps.parquet"
-CLAIMS_FILE = "claims.parquet"
-SEARCH_FILE = "search.json"
-NUMBERS_FILE = "numbers.parquet"
-CHECKS_FILE = "checks.parquet"
-CODES_FILE = "codes.parquet"
-
-
-def datasets_dir() -> Path:
-    """`$FINTECH_STATS_DATASETS`, else the data shipped in the package, else `datasets/` of a checkout."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    package = Path(__file__).resolve().parents[1]
-    shipped = package / "datasets"
-    if (shipped / CATALOG_FILE).is_file():
-        return shipped
-    return package.parent / "datasets"
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """Sort key of a MAJOR.MINOR.PATCH version."""
-    return tuple(int(part) for part in version.split("."))
-
+#: Caches elsewhere that hold what was read from a datasets directory (cleared with ours).
+_DEPENDENT_CACHES: list[Callable[[], None]] = []
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-#: The store-wide files the catalog lists (key -> record of path, sha256, rows).
-REGISTRY_FILES = {
-    "gaps": GAPS_FILE,
-    "numbers": NUMBERS_FILE,
-    "checks": CHECKS_FILE,
-    "claims": CLAIMS_FILE,
-    "codes": CODES_FILE,
-    "search": SEARCH_FILE,
-}
-REGISTRY_KEYS = tuple(REGISTRY_FILES)
-#: The files every build replaces: the catalog, reports.json and the store-wide files it lists.
-STORE_WIDE_FILES = (CATALOG_FILE, REPORTS_FILE, *REGISTRY_FILES.values())
-#: The names of the files a build writes into a version directory.
-#: The files of a table version: its data, its spec, and beside them the rows stated again
-#: elsewhere (catalog key -> file name; an entry records `<key>` (rows), `<key>_path` and
-#: `<key>_sha256` for each, the path null when there are none).
-DATA_FILE = "data.parquet"
-SPEC_FILE = "spec.json"
-MENTION_FILES = {"restatements": "restatements.parquet", "conflicts": "conflicts.parquet"}
-VERSION_FILES = frozenset({DATA_FILE, SPEC_FILE, *MENTION_FILES.values()})
-#: The lock file a build holds in the datasets directory, and the prefix of its temporary directory.
-LOCK_FILE = ".build.lock"
-BUILD_TEMP_PREFIX = ".build-"
-_BUILD_TEMP = re.compile(r"^\.build-[A-Za-z0-9_]{8}$")
-
-
-def _where() -> str:
-    env = os.environ.get(ENV_VAR)
-    return f" (${ENV_VAR} is set to {env!r})" if env else ""
 
 
 class _Checker:
@@ -212,7 +117,7 @@ class _Checker:
         if not versions:
             self.fail(f"tables.{table}", "lists no version")
         for version, record in versions.items():
-            if not _VERSION.match(version):
+            if not is_version(version):
                 self.fail(f"tables.{table}.{version}", "a version is MAJOR.MINOR.PATCH")
             self.entry(self.mapping(record, f"tables.{table}.{version}"), table, version)
         return versions
@@ -248,7 +153,7 @@ def read_catalog(directory: Path, missing_ok: bool = False, empty_ok: bool = Fal
         if missing_ok:
             return {"tables": {}}
         raise CatalogError(
-            f"no catalog: {path} does not exist{_where()}: the store is missing or was never built; "
+            f"no catalog: {path} does not exist{where()}: the store is missing or was never built; "
             "run `fintech-stats build` or reinstall fintech-stats"
         ) from None
     except IsADirectoryError:
@@ -259,7 +164,7 @@ def read_catalog(directory: Path, missing_ok: bool = False, empty_ok: bool = Fal
         raise CatalogError(f"catalog {path} is not valid JSON ({exc}): restore it or rebuild the store") from None
     checked = _Checker(path).document(data)
     if not checked["tables"] and not empty_ok:
-        raise CatalogError(f"catalog {path} lists no table{_where()}: the store is empty; run `fintech-stats build`")
+        raise CatalogError(f"catalog {path} lists no table{where()}: the store is empty; run `fintech-stats build`")
     return checked
 
 
@@ -425,108 +330,13 @@ def entry(table: str, version: str | None = None, directory: Path | None = None)
     return published[version]
 
 
-#: (path, sha256) -> the file's (size, mtime, inode) when its sha256 was checked.
-_VERIFIED: dict[tuple[str, str], tuple[int, int, int]] = {}
-#: Caches elsewhere that hold what was read from a datasets directory (cleared with ours).
-_DEPENDENT_CACHES: list[Callable[[], None]] = []
-
-
 def register_cache(clear: Callable[[], None]) -> None:
     """Have `clear_caches` also call `clear` (for caches of other modules built from published data)."""
     _DEPENDENT_CACHES.append(clear)
 
 
-def verified_path(relative: str, sha256: str, directory: Path | None = None) -> Path:
-    """The absolute path of a published file, after checking its sha256.
-
-    A file is hashed once per process, and again whenever its size, modification time or inode
-    changed since it was checked.
-    """
-    path = (directory or datasets_dir()) / relative
-    key = (str(path), sha256)
-    try:
-        st = path.stat()
-    except OSError:
-        raise IntegrityError(f"published file {path} is missing (catalog sha256 {sha256})") from None
-    signature = (st.st_size, st.st_mtime_ns, st.st_ino)
-    if _VERIFIED.get(key) != signature:
-        if not path.is_file():
-            raise IntegrityError(f"published file {path} is not a file (catalog sha256 {sha256})")
-        actual = sha256_file(path)
-        if actual != sha256:
-            _VERIFIED.pop(key, None)
-            raise IntegrityError(
-                f"published file {path} has been changed or damaged: sha256 expected {sha256}, "
-                f"actual {actual}. Reinstall fintech-stats or restore the file."
-            )
-        _VERIFIED[key] = signature
-    return path
-
-
-def read_json(relative: str, sha256: str | None = None, directory: Path | None = None) -> Any:
-    """A published JSON file (verified when its sha256 is given); `IntegrityError` if missing or not JSON."""
-    base = directory or datasets_dir()
-    path = verified_path(relative, sha256, base) if sha256 else base / relative
-    try:
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise IntegrityError(f"published file {path} is missing{_where()}: rebuild the store or reinstall") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IntegrityError(f"published file {path} is damaged: not valid JSON ({exc})") from None
-
-
-def published_files(directory: Path | None = None) -> list[tuple[str, str]]:
-    """(relative path, catalog sha256) of every file the catalog lists."""
-    base = directory or datasets_dir()
-    files: list[tuple[str, str]] = []
-    for versions in catalog_entries(base).values():
-        for e in versions.values():
-            for path_key, hash_key in (
-                ("path", "sha256"),
-                ("spec_path", "spec_sha256"),
-                ("restatements_path", "restatements_sha256"),
-                ("conflicts_path", "conflicts_sha256"),
-            ):
-                if e.get(path_key) is not None:
-                    files.append((e[path_key], e[hash_key]))
-    for key in REGISTRY_KEYS:
-        found = _catalog(str(base)).get(key)
-        if found is not None:
-            files.append((found["path"], found["sha256"]))
-    return files
-
-
-def verify_all(directory: Path | None = None) -> tuple[int, list[str]]:
-    """Check the sha256 of every published file; return how many were checked and the problems.
-
-    The catalog is validated first (`CatalogError`); entries of the store that the catalog does not
-    list are problems too (see `unlisted`).
-    """
-    base = directory or datasets_dir()
-    problems = []
-    files = published_files(base)
-    for relative, expected in files:
-        path = base / relative
-        if not path.is_file():
-            problems.append(f"{path}: missing (catalog sha256 {expected})")
-            continue
-        actual = sha256_file(path)
-        if actual != expected:
-            problems.append(f"{path}: corrupt: sha256 expected {expected}, actual {actual}")
-    if not (base / REPORTS_FILE).is_file():
-        problems.append(f"{base / REPORTS_FILE}: missing")
-    leftovers, unknown = unlisted(base, _catalog(str(base)))
-    problems += [
-        f"{p}: not listed in the catalog: left by an interrupted build (the next build removes it)" for p in leftovers
-    ]
-    problems += [
-        f"{p}: not listed in the catalog and not written by a build: move it out of the store" for p in unknown
-    ]
-    return len(files), problems
-
-
 def _build_made(version_dir: Path) -> bool:
-    return bool(_VERSION.match(version_dir.name)) and all(
+    return bool(is_version(version_dir.name)) and all(
         p.is_file() and p.name in VERSION_FILES for p in version_dir.iterdir()
     )
 
@@ -548,7 +358,7 @@ def unlisted(directory: Path, catalog: dict[str, Any]) -> tuple[list[Path], list
     for child in sorted(directory.iterdir()):
         if child.name in known:
             continue
-        if _BUILD_TEMP.match(child.name) and child.is_dir():
+        if is_build_temp(child.name) and child.is_dir():
             leftovers.append(child)
         elif not child.is_dir() or child.is_symlink():
             unknown.append(child)
@@ -566,6 +376,5 @@ def clear_caches() -> None:
     _CATALOGS.clear()
     _SEEN.clear()
     _PARTS.clear()
-    _VERIFIED.clear()
     for clear in _DEPENDENT_CACHES:
         clear()

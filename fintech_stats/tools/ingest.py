@@ -27,13 +27,12 @@ import datetime as dt
 import hashlib
 import json
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from fintech_stats.corpus.ingested import INDEX_FILE, META_FILE, PAGES_FILE, PREFIX, TABLES_DIR, TEXT_FILE
 from fintech_stats.errors import IngestError, NoTextLayerError, PdfExtraMissingError
+from fintech_stats.store import writes
 
 __all__ = ["INSTALL_HINT", "add_cli", "ingest"]
 
@@ -153,8 +152,8 @@ def ingest(
         start = len(joined) - len(page) if page else len(joined)
         text = joined
         bounds.append({"page": number, "start": start, "end": len(text)})
-    with tempfile.TemporaryDirectory(prefix=".ingest-", dir=base) as tmp:
-        stage = Path(tmp) / target.name
+    with writes.staging(base, f".{target.name}-") as tmp:
+        stage = tmp / "new"
         (stage / TABLES_DIR).mkdir(parents=True)
         (stage / TEXT_FILE).write_text(text, encoding="utf-8")
         _dump(stage / PAGES_FILE, bounds)
@@ -172,7 +171,7 @@ def ingest(
             "tables": sum(1 for t in index if "file" in t),
         }
         _dump(stage / META_FILE, meta)
-        shutil.move(str(stage), str(target))
+        writes.put_in_place(stage, target, tmp / "old")
     return target
 
 
