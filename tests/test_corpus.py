@@ -68,3 +68,18 @@ def test_entry_without_meta_line(tmp_path: Path) -> None:
 def test_unknown_report_suggests(corpus_path: Path) -> None:
     with pytest.raises(UnknownReportError, match="fe-graph-database-survey-2023"):
         corpus.get_report("fe-graph-database-survey", corpus_path)
+
+
+def test_report_ids_are_data_and_a_bad_file_says_what_it_wants(tmp_path: Path) -> None:
+    from fintech_stats.corpus import ids
+
+    good, lost, truncated = ids.read_ids()
+    assert (good, lost, truncated) == (ids.REPORT_IDS, ids.DIGITS_LOST, ids.TRUNCATED)
+    assert len(set(good.values())) == len(good)  # one id a report
+    broken = tmp_path / "ids.toml"
+    broken.write_text('[ids]\n"a:b" = "a-b"\n[digits_lost]\nreports = ["c-d"]\n[truncated]\n', "utf-8")
+    with pytest.raises(CorpusFormatError, match=r"ids\.toml: \[digits_lost\] names 'c-d', which is no id"):
+        ids.read_ids(broken)
+    broken.write_text("[ids]\n", "utf-8")
+    with pytest.raises(CorpusFormatError, match=r"ids\.toml: want tables \[ids\]"):
+        ids.read_ids(broken)
