@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,75 +89,90 @@ def check(datasets: Path | None = None, corpus: Path | None = None) -> list[str]
         return [str(exc)]
     damaged = {Path(p.split(": ", 1)[0]) for p in problems}
     published = store.catalog_entries(datasets)
+    # The rebuild is a throw-away store, not output: a temporary directory is its place.
     with tempfile.TemporaryDirectory(prefix="fintech-stats-check-") as tmp:
-        result = build(Path(tmp) / "datasets", corpus)
-        rebuilt = store.catalog_entries(result.directory)
-        for name in sorted(set(published) | set(rebuilt)):
-            if name not in published:
-                problems.append(f"table {name} is built but not published: run `fintech-stats build`")
-                continue
-            if name not in rebuilt:
-                problems.append(f"table {name} is published but no extractor builds it any more")
-                continue
-            new_version = max(rebuilt[name], key=store.version_key)
-            old_version = max(published[name], key=store.version_key)
-            if new_version != old_version:
-                problems.append(
-                    f"table {name}: the code builds version {new_version}, the latest published "
-                    f"is {old_version}: run `fintech-stats build`"
-                )
-                continue
-            a, b = published[name][old_version], rebuilt[name][new_version]
-            differs = sorted(k for k in set(a) | set(b) if k not in _WRITER_KEYS and a.get(k) != b.get(k))
-            if differs:
-                problems.append(f"table {name} {old_version}: the catalog entry differs from the rebuild in {differs}")
-            for key, what in (("path", "data"), *((f"{k}_path", k) for k in MENTION_FILES)):
-                if (a.get(key) is None) != (b.get(key) is None):
-                    problems.append(
-                        f"table {name} {old_version}: {what} published {a.get(key) is not None}, "
-                        f"rebuilt {b.get(key) is not None}"
-                    )
-                elif a.get(key) is not None:
-
-                    def rows(old_tab: pa.Table, new_tab: pa.Table, what: str = what, name: str = name) -> list[str]:
-                        dims = [f.name for f in old_tab.schema][: old_tab.schema.get_field_index("value")]
-                        return _diff_table(name, dims, old_tab, new_tab, what)
-
-                    problems += _compare_file(
-                        datasets / a[key], result.directory / b[key], f"table {name}", what, damaged, rows
-                    )
-            if datasets / a["spec_path"] not in damaged:
-                old_spec = store.read_json(a["spec_path"], directory=datasets)
-                new_spec = store.read_json(b["spec_path"], directory=result.directory)
-                if old_spec != new_spec:
-                    keys = sorted(k for k in old_spec if old_spec.get(k) != new_spec.get(k))
-                    problems.append(f"table {name} {old_version}: metadata differs in {keys}")
-        for key in store.REGISTRY_KEYS:
-            record = store.registry_entry(key, datasets) if key in _catalog_keys(datasets) else None
-            if record is None:
-                problems.append(f"the catalog lists no {key} file: run `fintech-stats build`")
-                continue
-            fresh = store.registry_entry(key, result.directory)
-            if record["path"].endswith(".json"):
-                old_file, new_file = datasets / record["path"], result.directory / fresh["path"]
-                if old_file not in damaged and old_file.read_bytes() != new_file.read_bytes():
-                    problems.append(f"{record['path']} differs from the rebuild: run `fintech-stats build`")
-                continue
-
-            def same(old_tab: pa.Table, new_tab: pa.Table, file: str = record["path"]) -> list[str]:
-                return (
-                    [] if old_tab.equals(new_tab) else [f"{file} differs from the rebuild: run `fintech-stats build`"]
-                )
-
-            problems += _compare_file(
-                datasets / record["path"], result.directory / fresh["path"], record["path"], key, damaged, same
-            )
-        old_reports = datasets / store.REPORTS_FILE
-        if old_reports.is_file() and old_reports.read_bytes() != (result.directory / store.REPORTS_FILE).read_bytes():
-            problems.append("reports.json differs from the rebuild: run `fintech-stats build`")
+        rebuilt = _Sides(datasets, build(Path(tmp) / "datasets", corpus).directory, damaged)
+        fresh = store.catalog_entries(rebuilt.new)
+        for name in sorted(set(published) | set(fresh)):
+            problems += _compare_table(name, published.get(name), fresh.get(name), rebuilt)
+        problems += _compare_store_wide(rebuilt)
     store.clear_caches()
     return problems
 
 
-def _catalog_keys(datasets: Path) -> set[str]:
-    return set(store.read_catalog(datasets))
+@dataclass(frozen=True)
+class _Sides:
+    """The published store (`old`) and its rebuild (`new`), and the published files found damaged."""
+
+    old: Path
+    new: Path
+    damaged: set[Path]
+
+
+def _compare_table(
+    name: str, published: dict[str, dict[str, Any]] | None, rebuilt: dict[str, dict[str, Any]] | None, sides: _Sides
+) -> list[str]:
+    """The differences of one table's latest version: its version, catalog entry, files and spec."""
+    if published is None:
+        return [f"table {name} is built but not published: run `fintech-stats build`"]
+    if rebuilt is None:
+        return [f"table {name} is published but no extractor builds it any more"]
+    new_version = max(rebuilt, key=store.version_key)
+    old_version = max(published, key=store.version_key)
+    if new_version != old_version:
+        return [
+            f"table {name}: the code builds version {new_version}, the latest published "
+            f"is {old_version}: run `fintech-stats build`"
+        ]
+    a, b = published[old_version], rebuilt[new_version]
+    problems = []
+    differs = sorted(k for k in set(a) | set(b) if k not in _WRITER_KEYS and a.get(k) != b.get(k))
+    if differs:
+        problems.append(f"table {name} {old_version}: the catalog entry differs from the rebuild in {differs}")
+    for key, what in (("path", "data"), *((f"{k}_path", k) for k in MENTION_FILES)):
+        if (a.get(key) is None) != (b.get(key) is None):
+            problems.append(
+                f"table {name} {old_version}: {what} published {a.get(key) is not None}, "
+                f"rebuilt {b.get(key) is not None}"
+            )
+        elif a.get(key) is not None:
+
+            def rows(old_tab: pa.Table, new_tab: pa.Table, what: str = what) -> list[str]:
+                dims = [f.name for f in old_tab.schema][: old_tab.schema.get_field_index("value")]
+                return _diff_table(name, dims, old_tab, new_tab, what)
+
+            problems += _compare_file(
+                sides.old / a[key], sides.new / b[key], f"table {name}", what, sides.damaged, rows
+            )
+    if sides.old / a["spec_path"] not in sides.damaged:
+        old_spec = store.read_json(a["spec_path"], directory=sides.old)
+        new_spec = store.read_json(b["spec_path"], directory=sides.new)
+        if old_spec != new_spec:
+            keys = sorted(k for k in old_spec if old_spec.get(k) != new_spec.get(k))
+            problems.append(f"table {name} {old_version}: metadata differs in {keys}")
+    return problems
+
+
+def _compare_store_wide(sides: _Sides) -> list[str]:
+    """The differences of the store-wide files and reports.json from the rebuild."""
+    problems = []
+    listed = set(store.read_catalog(sides.old))
+    for key in store.REGISTRY_KEYS:
+        if key not in listed:
+            problems.append(f"the catalog lists no {key} file: run `fintech-stats build`")
+            continue
+        record, fresh = store.registry_entry(key, sides.old), store.registry_entry(key, sides.new)
+        old_file, new_file = sides.old / record["path"], sides.new / fresh["path"]
+        if record["path"].endswith(".json"):
+            if old_file not in sides.damaged and old_file.read_bytes() != new_file.read_bytes():
+                problems.append(f"{record['path']} differs from the rebuild: run `fintech-stats build`")
+            continue
+
+        def same(old_tab: pa.Table, new_tab: pa.Table, file: str = record["path"]) -> list[str]:
+            return [] if old_tab.equals(new_tab) else [f"{file} differs from the rebuild: run `fintech-stats build`"]
+
+        problems += _compare_file(old_file, new_file, record["path"], key, sides.damaged, same)
+    old_reports = sides.old / store.REPORTS_FILE
+    if old_reports.is_file() and old_reports.read_bytes() != (sides.new / store.REPORTS_FILE).read_bytes():
+        problems.append("reports.json differs from the rebuild: run `fintech-stats build`")
+    return problems
