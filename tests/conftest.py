@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -70,3 +71,22 @@ def fresh_store(built_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     store.clear_caches()
     yield target
     store.clear_caches()
+
+
+def rewrite_notes(directory: Path, table: str, texts: list[str]) -> dict[str, Any]:
+    """Give the latest version of `table` in the store copy `directory` notes cycling through `texts`
+    (its data file rewritten and its catalog hash updated); return the catalog, written back."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    entry = store.entry(table, directory=directory)
+    path = directory / entry["path"]
+    data = pq.read_table(path)
+    notes = (texts * (data.num_rows // len(texts) + 1))[: data.num_rows]
+    data = data.set_column(data.schema.get_field_index("note"), "note", pa.array(notes, pa.string()))
+    publish.write_parquet(data, path)
+    catalog: dict[str, Any] = json.loads((directory / store.CATALOG_FILE).read_text("utf-8"))
+    catalog["tables"][table][entry["version"]]["sha256"] = store.sha256_file(path)
+    (directory / store.CATALOG_FILE).write_text(json.dumps(catalog, ensure_ascii=False, indent=1), "utf-8")
+    store.clear_caches()
+    return catalog

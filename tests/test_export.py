@@ -14,8 +14,7 @@ import fintech_stats as fs
 from fintech_stats import store
 from fintech_stats.errors import ExportTargetExistsError
 from fintech_stats.outputs import exports
-from fintech_stats.pipeline import publish
-from tests.conftest import fail_on_call
+from tests.conftest import fail_on_call, rewrite_notes
 
 NODES = "graph_db_scale_by_server_nodes"
 NASTY = ['=HYPERLINK("x")', "+1", "-cmd", "@SUM(A1)"]
@@ -135,18 +134,7 @@ def test_unknown_table_and_bad_format(fresh_store: Path, tmp_path: Path) -> None
 
 def test_formula_injection_is_neutralised(fresh_store: Path, tmp_path: Path) -> None:
     # A table whose text cells hold formulas: rewrite one published table (and its catalog hash).
-    entry = store.entry(NODES)
-    path = fresh_store / entry["path"]
-    table = pq.read_table(path)
-    notes = (NASTY * 20)[: table.num_rows]
-    import pyarrow as pa
-
-    table = table.set_column(table.schema.get_field_index("note"), "note", pa.array(notes, pa.string()))
-    publish.write_parquet(table, path)
-    catalog = json.loads((fresh_store / "catalog.json").read_text("utf-8"))
-    catalog["tables"][NODES][entry["version"]]["sha256"] = store.sha256_file(path)
-    (fresh_store / "catalog.json").write_text(json.dumps(catalog), "utf-8")
-    store.clear_caches()
+    rewrite_notes(fresh_store, NODES, NASTY)
 
     out = fs.export(tmp_path / "csv", "csv", tables=[NODES])
     cells = _read_csv(out / f"{NODES}.csv")
