@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from fintech_stats.curation.consistency import CHECK_KINDS, CheckDef
+from fintech_stats.curation.consistency import CheckDef
 from fintech_stats.errors import CurationError
 from fintech_stats.model import vocabulary
 
@@ -52,6 +52,7 @@ _TABLE_KEYS = {
     "warnings",
     "layouts",
 }
+_DECLARED_CHECK_KINDS = tuple(k for k, kind in vocabulary.CHECK_KINDS.items() if kind.declared)
 _DIM_RE = re.compile(r"^(?P<name>[a-z][a-z0-9_]*)=(?P<value>\S+)$")
 _INT_RE = re.compile(r"^-?\d+$")
 
@@ -389,8 +390,8 @@ def _read_checks(path: Path, tables: dict[str, TableDef]) -> list[CheckDef]:
     seen: set[str] = set()
     for where, record in _tsv(path, CHECK_COLUMNS, ("check_id", "kind", "table", "parts")):
         kind = record["kind"]
-        if kind not in CHECK_KINDS or kind == "restatement_agrees":
-            raise CurationError(f"{where}, column kind: {kind!r} is not one of sum_to_total, sum_to_100")
+        if kind not in _DECLARED_CHECK_KINDS:
+            raise CurationError(f"{where}, column kind: {kind!r} is not one of {', '.join(_DECLARED_CHECK_KINDS)}")
         if record["table"] not in tables:
             raise CurationError(f"{where}, column table: {record['table']!r} is not a table of {TABLES_FILE}")
         if kind == "sum_to_total" and "total" not in record:

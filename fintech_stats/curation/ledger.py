@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from fintech_stats.model import vocabulary
 from fintech_stats.model.observation import Gap, Observation
 from fintech_stats.text.numbers import find_numbers
 
 __all__ = ["STATUSES", "LedgerEntry", "classify"]
 
-#: What accounts for a number, strongest first.
-STATUSES = ("claim", "gap", "excluded", "unaccounted")
+#: What accounts for a number, strongest first (their home is `vocabulary.LEDGER_STATUSES`).
+STATUSES = tuple(vocabulary.LEDGER_STATUSES)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from fintech_stats.model import vocabulary
-
-__all__ = ["MENTIONS", "Gap", "Observation"]
-
-#: A table holds each fact once (`primary`); the same fact stated again is a `restatement`.
-MENTIONS = tuple(vocabulary.MENTIONS)
+__all__ = ["Gap", "Observation"]
 
 
 @dataclass(frozen=True)
