@@ -15,7 +15,7 @@ from typing import Any
 
 from fintech_stats.curation.consistency import CheckDef
 from fintech_stats.errors import CurationError
-from fintech_stats.model import vocabulary
+from fintech_stats.model import codelists, vocabulary
 
 __all__ = [
     "GAPS_FILE",
@@ -176,6 +176,12 @@ def _read_tables(path: Path) -> tuple[str, str, str | None, list[TableDef]]:
         dims = item.get("dims")
         if not isinstance(dims, list) or not dims or not all(isinstance(d, str) for d in dims):
             raise CurationError(f"{where}: 'dims' must be a non-empty list of dimension names")
+        for dim in dims:
+            if dim not in codelists.NUMERIC_DIMENSIONS and dim not in codelists.dimensions():
+                raise CurationError(
+                    f"{where}: dimension {dim!r} is not year nor the column of a codelist "
+                    "(fintech_stats/model/codelists/)"
+                )
         if "unit" in item and "units" in item:
             raise CurationError(f"{where}: give 'unit' or 'units', not both")
         units = item.get("units", [item["unit"]] if "unit" in item else None)

@@ -113,13 +113,15 @@ def admits(literal: str, repair: str | None, value: Decimal) -> bool:
     """Whether `value` is what `literal` says under `repair`.
 
     For `control_char_dropped` the literal lost its two leading digits, which were a control
-    character (codes 0x00-0x1F or 0x7F-0x9F, written as two decimal digits): the value must be
-    one of those digits followed by the literal.
+    character (codes 0x00-0x1F or 0x7F-0x9F, written as two decimal digits, 10-19 or 80-99): the
+    value must be one of those digits followed by the literal.
     """
     if repair == "control_char_dropped":
         for code in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0)):
             lead = f"{code:02x}"
-            if not lead.isdigit():
+            # Only codes written in two decimal digits, the first not 0: a printed number never
+            # starts with 0 (without this, 0x02 would let `1.9%` stand for 21.9).
+            if not lead.isdigit() or lead.startswith("0"):
                 continue
             candidate = quantity.parse(lead + literal.strip())
             if candidate.value == value:
