@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fintech_stats.model import vocabulary
-from fintech_stats.model.observation import Gap, Observation
+from fintech_stats.model.observation import Exclusion, Gap, Observation
 from fintech_stats.text.numbers import find_numbers
 
 __all__ = ["STATUSES", "LedgerEntry", "classify"]
@@ -47,7 +47,7 @@ def classify(
     text: str,
     claims: Sequence[Observation],
     gaps: Sequence[Gap],
-    exclusions: Sequence[Gap],
+    exclusions: Sequence[Exclusion],
 ) -> list[LedgerEntry]:
     """Every number of `text` with what accounts for it (claims first, then gaps, then exclusions)."""
     layers = [
