@@ -710,7 +710,7 @@ def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) ->
             groups.setdefault(str(key), []).append(rec)
     toml = [
         "# Draft written by `fintech-stats propose`: rename the tables, write titles and descriptions, name the",
-        "# dimensions (codelists in fintech_stats/model/codelists/), then `python -m fintech_stats.tools.check rNN`.",
+        "# dimensions (codelists in fintech_stats/model/codelists/), then `python -m fintech_stats.tools.run rNN`.",
         f"report_id = {_toml_str(report_id)}",
         f"topic = {_toml_str(topic)}",
         "",

@@ -1,6 +1,6 @@
 """Curator's tool: run one report's curation and print its rows, or the error.
 
-python -m fintech_stats.tools.check r05 [TABLE ...]
+python -m fintech_stats.tools.run r05 [TABLE ...]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from fintech_stats.errors import FintechStatsError
 def main(argv: list[str]) -> int:
     """Print every observation of the named report folder (and tables); 1 on an error."""
     if not argv:
-        print("usage: python -m fintech_stats.tools.check rNN [TABLE ...]", file=sys.stderr)
+        print("usage: python -m fintech_stats.tools.run rNN [TABLE ...]", file=sys.stderr)
         return 2
     folder, wanted = FOLDER / argv[0], set(argv[1:])
     try:
