@@ -5,7 +5,10 @@ percent in points (83.3% -> 83.3), money in base units (1.2 万亿元 -> 1.2e12 
 in TB (decimal: 100GB -> 0.1 TB), changes signed (同比下降 5% -> -5), a range's low end in
 `value` and its high end in `value_high`.
 
-`QUANTITY_PATTERN` is the one shared regex for a quantity; extractor anchors embed it as `{Q}`.
+One grammar reads every quantity (`parse`, `parse_at`, `scan`).  The curation's anchors do not
+embed it: they split at each `{Q}`, match their words on their own and read the quantity between
+them with `parse_at` (or take it from `scan`; see `fintech_stats.curation.anchors`).
+`QUANTITY_PATTERN` is the same grammar as a regex without capture groups, for embedding elsewhere.
 """
 
 from __future__ import annotations
