@@ -155,3 +155,17 @@ def test_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_run_and_ledger_tools(capsys: pytest.CaptureFixture[str]) -> None:
+    from fintech_stats.tools import ledger, run
+
+    assert run.main(["r19", "payment_cases"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("== payment_cases: ") and "payment_case=case_01" in out
+    assert ledger.main(["r19", "--summary"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(", 0 unaccounted")
+    assert run.main(["r77"]) == 1
+    assert "ERROR" in capsys.readouterr().out
+    assert run.main([]) == ledger.main([]) == 2
+    assert "usage: python -m fintech_stats.tools.run rNN" in capsys.readouterr().err
