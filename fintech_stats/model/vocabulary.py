@@ -173,7 +173,7 @@ QUALIFIERS: dict[str, Qualifier] = {
 INCREASE_WORDS = ("增长", "增加", "上升", "提升", "提高", "上涨")
 DECREASE_WORDS = ("下降", "降低", "减少", "下滑", "下跌", "缩减")
 
-#: The named repairs (their rules are code in `fintech_stats.text.repairs`).
+#: The named repairs: the codes of the `repair` column (their rules: `fintech_stats.text.repairs.REWRITES`).
 REPAIRS: dict[str, Term] = _by_code(
     Term("page_number_glued", "a page number glued to the value is outside its span"),
     Term(
