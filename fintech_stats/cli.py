@@ -147,6 +147,7 @@ def _docs(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
     from fintech_stats._version import __version__
+    from fintech_stats.model import vocabulary
     from fintech_stats.outputs import site
     from fintech_stats.tools import ingest
     from fintech_stats.tools import propose as curate
@@ -158,7 +159,7 @@ def parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print a table")
     show.add_argument("table")
     show.add_argument("--version")
-    show.add_argument("--labels", default="code", choices=("code", "zh", "en"))
+    show.add_argument("--labels", default="code", choices=tuple(vocabulary.LABELS))
     show.add_argument("--rows", type=_positive, default=60, help="at most this many rows (default 60)")
     show.add_argument("--info", action="store_true", help="first print what to know before citing it (fs.info)")
     show.set_defaults(run=_show)
@@ -170,7 +171,7 @@ def parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=_build)
     export = sub.add_parser("export", help="write tables as CSV (+datapackage.json), one xlsx workbook, or Parquet")
-    export.add_argument("--format", choices=("csv", "xlsx", "parquet", "sqlite"), default="csv")
+    export.add_argument("--format", choices=vocabulary.EXPORT_FORMATS, default="csv")
     export.add_argument(
         "--out", required=True, help="directory (a file for sqlite) to create (refused if it exists, unless --force)"
     )
@@ -179,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--labels",
         default="code",
-        choices=("code", "zh", "en"),
+        choices=tuple(vocabulary.LABELS),
         help="dimension values as codes, Chinese or English labels (zh also gives Chinese headers)",
     )
     export.add_argument("--force", action="store_true", help="replace an existing --out")

@@ -158,3 +158,100 @@ def test_an_exclusion_that_holds_no_number_fails(tmp_path: Path) -> None:
     (folder / "exclusions.tsv").write_text(header + "(\\d+) 年发布\tdate\t1\t\t\n近(一)年来\tdate\t1\t\t\n", "utf-8")
     with pytest.raises(AnchorError, match=r"exclusions\.tsv:3: exclusion pattern '近\(一\)年来' holds no number"):
         run(read_curation(folder), text)
+
+
+def test_unknown_repair_names_file_line_and_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(
+        CurationError, match=r"rows\.tsv:2, column repair: 'glyph_decode' is not one of .*glyph_decoded, .*"
+    ):
+        _run(tmp_path, "test_table_demo\t占比 {Q};\tinstitution_type=all\t\tglyph_decode")
+
+
+def test_a_value_its_literal_does_not_say_is_refused(tmp_path: Path) -> None:
+    # A layout gives the value of a cell; the engine re-reads the literal under the repair and
+    # refuses a value the literal does not say.
+    from decimal import Decimal
+
+    from fintech_stats.curation.context import Context
+
+    _run(tmp_path, "test_table_demo\t共 {Q}机构\tinstitution_type=all")
+    table = read_curation(tmp_path / "r99").tables[0]
+    ctx = Context("demo", TEXT, table, "tables.toml:9 layout demo")
+    start = TEXT.index("51.9%")
+    cell: dict[str, str | int] = {"institution_type": "all"}
+    assert ctx.observe(cell, start, start + 5, value=Decimal("51.9"), repair="digits_glued").value == Decimal("51.9")
+    with pytest.raises(
+        AnchorError,
+        match=r"tables\.toml:9 layout demo: table test_table_demo: value 52\.9 is not what '51\.9%' says under "
+        r"repair digits_glued",
+    ):
+        ctx.observe(cell, start, start + 5, value=Decimal("52.9"), repair="digits_glued")
+    # control_char_dropped: the value is the two digits of a control character's code (0x10-0x19,
+    # 0x80-0x99), then the literal: 111.9 (0x11), never 21.9 (that would be 0x02 printed as 02).
+    start, dropped = TEXT.index("1.9%"), "control_char_dropped"
+    with pytest.raises(AnchorError, match=r"value 21\.9 is not what '1\.9%' says under repair control_char_dropped"):
+        ctx.observe(cell, start, start + 4, value=Decimal("21.9"), unit="percent", repair=dropped)
+    obs = ctx.observe(cell, start, start + 4, value=Decimal("111.9"), unit="percent", repair=dropped)
+    assert (obs.value, obs.literal) == (Decimal("111.9"), "1.9%")
+
+
+def test_unknown_warning_kind_and_dimension_name_the_table(tmp_path: Path) -> None:
+    warning = '\n[[table.warnings]]\nkind = "typos"\ntext = "t"\n'
+    with pytest.raises(
+        CurationError,
+        match=r"tables\.toml:5 \(table 1 test_table_demo\): warning kind 'typos' is not one of base, sum, ",
+    ):
+        _run(tmp_path, "test_table_demo\t共 {Q}机构\tinstitution_type=all", tables=TABLES + warning)
+    with pytest.raises(
+        CurationError,
+        match=r"tables\.toml:5 \(table 1 test_table_demo\): dimension 'institution_typ' is not year nor the "
+        r"column of a codelist",
+    ):
+        _run(
+            tmp_path,
+            "test_table_demo\t共 {Q}机构\tinstitution_typ=all",
+            tables=TABLES.replace('dims = ["institution_type"]', 'dims = ["year", "institution_typ"]'),
+        )
+
+
+def test_a_layout_without_its_codes_says_what_it_wants(tmp_path: Path) -> None:
+    # count_share_yoy_block holds no report's codes: a layout that does not give them is refused.
+    layout = (
+        '\n[[table.layouts]]\nparser = "count_share_yoy_block"\nname = "block"\nlabel = "L"\nend = "E"\n'
+        'base_anchor = "共 {Q}机构"\nbucket_dim = "institution_type"\nbuckets = ["all"]\nchange_word = "同比"\n'
+        'periods = [{ word = "a", year = 2022 }, { word = "b", year = 2023 }]\nmeasure_dim = "measure"\n'
+        'measures = { count = "count", share = "share" }\n'
+    )
+    with pytest.raises(
+        AnchorError,
+        match=r"tables\.toml:5 \(table 1 test_table_demo\) layout block: table test_table_demo: layout parameters: "
+        r"'measures' must give the codes of count, share, change",
+    ):
+        _run(tmp_path, tables=TABLES + layout)
+    with pytest.raises(AnchorError, match=r"layout block: table test_table_demo: layout parameters: .*'measure_dim'"):
+        _run(tmp_path, tables=TABLES + layout.replace('measure_dim = "measure"\n', ""))
+
+
+def test_a_spec_refuses_a_unit_warning_kind_or_dimension_it_does_not_know() -> None:
+    # The published spec checks again what the curation files were checked for, for a spec made in code.
+    from fintech_stats.model.spec import TableSpec, UsageWarning
+
+    def spec(**changes: object) -> TableSpec:
+        fields: dict[str, object] = {
+            "name": "test_table_demo",
+            "title": "t",
+            "description": "d",
+            "dimensions": ("institution_type",),
+            "units": ("count",),
+            "report_id": "demo",
+            "source": "图 1",
+        }
+        return TableSpec(**{**fields, **changes})  # type: ignore[arg-type]
+
+    assert spec().columns[0] == "institution_type"
+    with pytest.raises(ValueError, match=r"table test_table_demo: unit 'counts' not in the vocabulary"):
+        spec(units=("counts",))
+    with pytest.raises(ValueError, match=r"table test_table_demo: warning kind 'typos' is not in vocabulary"):
+        spec(usage_warnings=(UsageWarning("typos", "t"),))
+    with pytest.raises(KeyError, match=r"no dimension 'institution_typ' in the codelists"):
+        spec(dimensions=("institution_typ",))

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.text.quantity import QUALIFIERS, Quantity, parse, parse_at
+from fintech_stats.text.quantity import parse, parse_at
 
 # The pieces numeric expressions are made of, and their neighbours.
 _WORDS = (
@@ -24,8 +24,10 @@ def _check(text: str) -> None:
         result = parse(text)
     except QuantityParseError:
         return
-    assert isinstance(result, Quantity)
-    assert result.qualifier in QUALIFIERS
+    # A range and only a range has a high end, at or above its low end (also after a decrease word
+    # turns 下降 1-5% into -5..-1).
+    assert (result.value_high is not None) == (result.qualifier == "range"), text
+    assert result.value_high is None or result.value <= result.value_high, text
 
 
 @_LIMITS

@@ -8,7 +8,7 @@ import pytest
 
 from fintech_stats.curation.layouts import encode_garbled, split_glued_counts
 from fintech_stats.errors import QuantityParseError
-from fintech_stats.text.repairs import REPAIRS, admits, decode_glyph, reparse
+from fintech_stats.text.repairs import REWRITES, admits, decode_glyph, reparse
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_encode_garbled_is_the_inverse_of_the_repairs() -> None:
 
 
 def test_chars_doubled() -> None:
-    assert REPAIRS["chars_doubled"]("年年") == "年"
+    assert REWRITES["chars_doubled"]("年年") == "年"
     assert reparse("80%80%", "chars_doubled").value == Decimal(80)
     assert reparse("8080", "chars_doubled").value == Decimal(80)
 
@@ -59,7 +59,7 @@ def test_span_repairs_read_the_literal_as_it_is(name: str) -> None:
 
 def test_header_spliced_drops_the_header_and_its_page_number() -> None:
     spliced = "3908二、金融科技推动中国绿色金融发展:政策、市场与机遇9亿元"
-    assert REPAIRS["header_spliced"](spliced) == "3908亿元"
+    assert REWRITES["header_spliced"](spliced) == "3908亿元"
     assert reparse(spliced, "header_spliced").value == Decimal("390800000000")
     assert reparse("12.5第三章 案例研究21 万元", "header_spliced").value == Decimal("125000")
     for not_spliced in ["3908亿元", "3908 亿元", "二、引言9亿元", "3908二、引言亿元", "3908亿元,其中811亿元"]:

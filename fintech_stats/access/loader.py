@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: How dimension values are shown: codes, the report's Chinese labels, or English labels.
-LABELS = ("code", "zh", "en")
+LABELS = tuple(vocabulary.LABELS)
 
 
 def reports() -> pd.DataFrame:
@@ -104,7 +104,7 @@ def codes(table: str | None = None) -> pd.DataFrame:
 def checks() -> pd.DataFrame:
     """Every consistency check computed at build time, one row each; failures are data, not errors.
 
-    Columns: check_id, report_id, table, kind (sum_to_total, sum_to_100, restatement_agrees),
+    Columns: check_id, report_id, table, kind (see `fintech_stats.model.vocabulary.CHECK_KINDS`),
     expected, observed, tolerance, passed, claims (the rows involved, as `table:span_start-span_end`),
     note.
     """
@@ -133,18 +133,19 @@ def coverage() -> pd.DataFrame:
     frame = _registry("numbers")
     reports_frame = reports()
     base = frame.groupby("report_id")["status"].value_counts().unstack(fill_value=0)
-    for status in ("claim", "gap", "excluded", "unaccounted"):
+    statuses = list(vocabulary.LEDGER_STATUSES)
+    for status in statuses:
         if status not in base.columns:
             base[status] = 0
     excluded = frame[frame["status"] == "excluded"]
     kinds = excluded.groupby("report_id")["kind"].value_counts().unstack(fill_value=0)
     kinds.columns = [f"excluded_{k}" for k in kinds.columns]
     out = pd.DataFrame({"report_id": reports_frame["report_id"], "text_status": reports_frame["text_status"]})
-    out = out.join(base[["claim", "gap", "excluded", "unaccounted"]], on="report_id").join(kinds, on="report_id")
+    out = out.join(base[statuses], on="report_id").join(kinds, on="report_id")
     out = out.fillna(0)
     counts = [c for c in out.columns if c not in ("report_id", "text_status")]
     out[counts] = out[counts].astype("int64")
-    out.insert(2, "numbers", out[["claim", "gap", "excluded", "unaccounted"]].sum(axis=1))
+    out.insert(2, "numbers", out[statuses].sum(axis=1))
     return out.rename(columns={"claim": "claimed", "gap": "gaps"})
 
 

@@ -2,7 +2,7 @@
 
 One folder per report, named by its listing entry (`r02/` for the 2nd entry): `tables.toml`,
 `rows.tsv`, optionally `gaps.tsv` (see docs/writing-extractors.md).  `folders()` lists them;
-`run(folder, text)` turns one into observations and gaps.
+`run(curation, text)` turns one into observations, gaps and exclusions.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fintech_stats.curation.files import TABLES_FILE, Curation, TableDef, read_curation
-from fintech_stats.model.observation import Gap, Observation
+from fintech_stats.model.observation import Exclusion, Gap, Observation
 
 __all__ = ["FOLDER", "ReportCuration", "folders", "read_curation", "run"]
 
@@ -29,12 +29,12 @@ def folders(base: Path | None = None) -> list[Path]:
 
 @dataclass(frozen=True)
 class ReportCuration:
-    """A report's curation run over its text: observations per table, and its gaps."""
+    """A report's curation run over its text: observations per table, its gaps and exclusions."""
 
     curation: Curation
     tables: tuple[tuple[TableDef, list[Observation]], ...]
     gaps: tuple[Gap, ...]
-    exclusions: tuple[Gap, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
 
 
 def run(curation: Curation, text: str) -> ReportCuration:

@@ -1,12 +1,13 @@
 """Anchors: the words around a value, with `{Q}` where the shared quantity parser reads it.
 
 An anchor is split at its `{Q}`s into word patterns, each compiled on its own (small, cheap); the
-868-character quantity pattern is never copied into an anchor.  A match is found by running the
-first word pattern, then reading the quantity at its end with `quantity.parse_at` (the longest
-quantity there), then requiring the next word pattern right after it, and so on.  An anchor that
-starts with `{Q}` takes the quantity that ends exactly where its first words start, found in the
-text's quantity scan (one linear pass per text, cached).  So every anchor costs a few linear passes
-over the text, whatever it holds, including long runs of digits.
+quantity grammar (`quantity.QUANTITY_PATTERN`, a regex many times longer than any anchor) is never
+copied into one.  A match is found by running the first word pattern, then reading the quantity at
+its end with `quantity.parse_at` (the longest quantity there), then requiring the next word pattern
+right after it, and so on.  An anchor that starts with `{Q}` takes the quantity that ends exactly
+where its first words start, found in the text's quantity scan (one linear pass per text, cached).
+So every anchor costs a few linear passes over the text, whatever it holds, including long runs of
+digits.
 """
 
 from __future__ import annotations

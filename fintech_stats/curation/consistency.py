@@ -8,15 +8,10 @@ a conflict.  Two approximations agree only when they print the same value (约 3
 one fact are two different claims).  Percent and times are compared through 1 times = 100 percent; other different units
 cannot be compared (`agrees` returns None).
 
-The consistency checks (`fintech_stats.checks()`), computed at build time:
-
-Declared per report in `checks.tsv` (see docs/writing-extractors.md), and derived for every second
-statement of a fact:
-
-- `sum_to_total`: the parts a filter selects sum to the one total row another filter selects
-  (in the same table or `total_table`), within the tolerance;
-- `sum_to_100`: the parts (percent) sum to 100 within the tolerance;
-- `restatement_agrees`: every restatement and conflict against its primary row (a conflict fails).
+The consistency checks (`fintech_stats.checks()`), computed at build time, are of the kinds of
+`fintech_stats.model.vocabulary.CHECK_KINDS`: declared per report in `checks.tsv` (sums to a total
+or to 100; see docs/writing-extractors.md), and derived for every second statement of a fact (a
+restatement or conflict against its primary row).
 
 Failures are data, not errors: reports contain real inconsistencies.  The default tolerance of a
 sum is the rounding its parts can carry: half a unit of their last printed digit, once per part.
@@ -31,7 +26,7 @@ from decimal import Decimal
 from fintech_stats.errors import SpecError
 from fintech_stats.model.observation import Observation
 
-__all__ = ["APPROX_TOLERANCE", "CHECK_KINDS", "Check", "CheckDef", "agrees", "derived_checks", "interval", "run_check"]
+__all__ = ["APPROX_TOLERANCE", "Check", "CheckDef", "agrees", "derived_checks", "interval", "run_check"]
 
 #: How far an approximate statement (约, 近, 左右) may be from the value, relative to it.
 APPROX_TOLERANCE = Decimal("0.1")
@@ -80,10 +75,6 @@ def agrees(restated: Observation, primary: Observation) -> bool | None:
     a_low, a_top = interval(a_value, restated.qualifier, a_high)
     b_low, b_top = interval(b_value, primary.qualifier, b_high)
     return a_low <= b_top and b_low <= a_top
-
-
-#: The kinds of check.
-CHECK_KINDS = ("sum_to_total", "sum_to_100", "restatement_agrees")
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,15 @@ from decimal import Decimal
 from fintech_stats.curation.anchors import AnchorMatch, compile_anchor
 from fintech_stats.curation.files import TableDef
 from fintech_stats.errors import AnchorError, QuantityParseError
-from fintech_stats.model import codelists
+from fintech_stats.model import codelists, vocabulary
 from fintech_stats.model.observation import Observation
 from fintech_stats.text import repairs
 from fintech_stats.text.quantity import Quantity
 
 __all__ = ["Context", "LayoutFunction"]
 
-_DOWN_BEFORE = re.compile(r"(下降|降低|减少|下滑|下跌)\s*了?\s*$")
+# A decrease word just before a literal: left outside {Q}, it would not sign the value.
+_DOWN_BEFORE = re.compile("(?:" + "|".join(map(re.escape, vocabulary.DECREASE_WORDS)) + r")\s*了?\s*$")
 
 #: A layout parser: the context of its table and its parameters from tables.toml -> observations.
 LayoutFunction = Callable[..., list[Observation]]

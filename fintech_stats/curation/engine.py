@@ -1,4 +1,5 @@
-"""Run a report's curation over its text: every row and layout becomes Observations, every gap a Gap.
+"""Run a report's curation over its text: every row and layout becomes Observations, every gap a
+Gap, every exclusion an Exclusion.
 
 Anything doubtful stops the run with an `AnchorError` naming file, line, table and pattern: an anchor
 that matches nothing or more than once, digits of the value typed into its anchor, a decrease word
@@ -9,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from fintech_stats.curation import layouts
 from fintech_stats.curation.context import Context, LayoutFunction
 from fintech_stats.curation.files import Curation, LayoutDef, RowDef, SpanRule, TableDef
 from fintech_stats.errors import AnchorError
-from fintech_stats.model.observation import Gap, Observation
+from fintech_stats.model.observation import Exclusion, Gap, Observation
 from fintech_stats.model.spec import TableSpec, UsageWarning
 from fintech_stats.text.numbers import find_numbers
 
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 _NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?")
+_Span = TypeVar("_Span", Gap, Exclusion)
 
 
 def spec_of(tdef: TableDef, report_id: str, topic: str = "") -> TableSpec:
@@ -105,15 +107,21 @@ def extract_table(curation: Curation, tdef: TableDef, text: str) -> list[Observa
 
 
 def extract_spans(
-    report_id: str, rules: tuple[SpanRule, ...], text: str, what: str, numbers: list[tuple[int, int]] | None = None
-) -> list[Gap]:
-    """Every span of the rules (gaps or exclusions): each anchor must match exactly as often as it says.
+    report_id: str,
+    rules: tuple[SpanRule, ...],
+    text: str,
+    what: str,
+    make: type[_Span],
+    numbers: list[tuple[int, int]] | None = None,
+) -> list[_Span]:
+    """Every span of the rules as `make` (Gap or Exclusion): each anchor must match exactly as often
+    as it says; `what` names the rules in messages.
 
     `numbers` (the spans of the text's numbers, sorted): each span must meet one of them, or the
     rule accounts for nothing (an exclusion the scanner no longer sees is stale, and says so).
     """
     starts = [start for start, _ in numbers or []]
-    spans: list[Gap] = []
+    spans: list[_Span] = []
     for g in rules:
         found = list(re.finditer(g.anchor, text))
         if len(found) != g.matches:
@@ -126,7 +134,7 @@ def extract_spans(
         for m in found:
             if m.end(1) <= m.start(1):
                 raise AnchorError(f"{g.where}: {what} pattern {g.anchor!r}: its group matched no characters")
-            spans.append(Gap(report_id, m.start(1), m.end(1), m.group(1), g.kind, g.location, g.note))
+            spans.append(make(report_id, m.start(1), m.end(1), m.group(1), g.kind, g.location, g.note))
         if numbers is not None and not any(_holds_number(numbers, starts, m.start(1), m.end(1)) for m in found):
             raise AnchorError(
                 f"{g.where}: {what} pattern {g.anchor!r} holds no number of the text in any of its "
@@ -143,10 +151,10 @@ def _holds_number(numbers: list[tuple[int, int]], starts: list[int], start: int,
 
 def extract_gaps(curation: Curation, text: str) -> list[Gap]:
     """Every gap of the report: each anchor must match exactly as many times as it says."""
-    return extract_spans(curation.report_id, curation.gaps, text, "gap")
+    return extract_spans(curation.report_id, curation.gaps, text, "gap", Gap)
 
 
-def extract_exclusions(curation: Curation, text: str) -> list[Gap]:
+def extract_exclusions(curation: Curation, text: str) -> list[Exclusion]:
     """Every exclusion of the report (numbers that are not claims, with their kind)."""
     found = [(n.start, n.end) for n in find_numbers(text)]
-    return extract_spans(curation.report_id, curation.exclusions, text, "exclusion", found)
+    return extract_spans(curation.report_id, curation.exclusions, text, "exclusion", Exclusion, found)

@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from fintech_stats.curation.consistency import CHECK_KINDS, CheckDef
+from fintech_stats.curation.consistency import CheckDef
 from fintech_stats.errors import CurationError
-from fintech_stats.model import vocabulary
+from fintech_stats.model import codelists, vocabulary
 
 __all__ = [
     "GAPS_FILE",
@@ -52,6 +52,7 @@ _TABLE_KEYS = {
     "warnings",
     "layouts",
 }
+_DECLARED_CHECK_KINDS = tuple(k for k, kind in vocabulary.CHECK_KINDS.items() if kind.declared)
 _DIM_RE = re.compile(r"^(?P<name>[a-z][a-z0-9_]*)=(?P<value>\S+)$")
 _INT_RE = re.compile(r"^-?\d+$")
 
@@ -175,6 +176,12 @@ def _read_tables(path: Path) -> tuple[str, str, str | None, list[TableDef]]:
         dims = item.get("dims")
         if not isinstance(dims, list) or not dims or not all(isinstance(d, str) for d in dims):
             raise CurationError(f"{where}: 'dims' must be a non-empty list of dimension names")
+        for dim in dims:
+            if dim not in codelists.NUMERIC_DIMENSIONS and dim not in codelists.dimensions():
+                raise CurationError(
+                    f"{where}: dimension {dim!r} is not year nor the column of a codelist "
+                    "(fintech_stats/model/codelists/)"
+                )
         if "unit" in item and "units" in item:
             raise CurationError(f"{where}: give 'unit' or 'units', not both")
         units = item.get("units", [item["unit"]] if "unit" in item else None)
@@ -389,8 +396,8 @@ def _read_checks(path: Path, tables: dict[str, TableDef]) -> list[CheckDef]:
     seen: set[str] = set()
     for where, record in _tsv(path, CHECK_COLUMNS, ("check_id", "kind", "table", "parts")):
         kind = record["kind"]
-        if kind not in CHECK_KINDS or kind == "restatement_agrees":
-            raise CurationError(f"{where}, column kind: {kind!r} is not one of sum_to_total, sum_to_100")
+        if kind not in _DECLARED_CHECK_KINDS:
+            raise CurationError(f"{where}, column kind: {kind!r} is not one of {', '.join(_DECLARED_CHECK_KINDS)}")
         if record["table"] not in tables:
             raise CurationError(f"{where}, column table: {record['table']!r} is not a table of {TABLES_FILE}")
         if kind == "sum_to_total" and "total" not in record:

@@ -4,10 +4,11 @@ Shared code: no report's words or years.  Each parser takes the words and years 
 parameters, given in the report's tables.toml (`[[table.layouts]]`).
 
 `count_share_yoy_block` reads one block of a table printed as
-`<label><year 1> <actual word><glued counts>(<share>)...<year 2> <plan word><glued counts>(<share>)
-...<change word><yoy run>`:
+`<label><year 1> <word 1><glued counts>(<share>)...<year 2> <word 2><glued counts>(<share>)
+...<change word><change run>`:
 the counts are split where every count / base reproduces the printed share (the base is read
-from the text), and the year-on-year run is decoded by the glyph rule of `repairs.decode_glyph`.
+from the text), and the run of year-on-year changes is decoded by the glyph rule of
+`repairs.decode_glyph`.  The words, the years and every code its rows get are its parameters.
 
 `glued_decimal_run` reads a chart flattened into one run of glued decimals
 (`50.572.126.850.152.777.526.251.6`): cells printed with a fixed number of decimals and nothing
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -72,7 +74,7 @@ def split_glued_counts(run: str, shares: Sequence[Decimal], base: int) -> tuple[
 
 
 def encode_garbled(value: Decimal) -> tuple[str, str | None]:
-    """How the damaged 同比变化 row prints `value` (one decimal), and the repair that undoes it.
+    """How a damaged change cell prints `value` (one decimal), and the repair that undoes it.
 
     Negative values and values under 10 print intact.  Otherwise the first two digits become the
     character whose code they are in hex (`66.7` -> `f.7`); a control character is dropped.
@@ -102,6 +104,30 @@ def _match_yoy(run: str, pos: int, encoded: Sequence[str]) -> list[tuple[int, in
     return None
 
 
+#: The roles of a count / share / change block's rows; `measures` gives each its code.
+_BLOCK_ROLES = ("count", "share", "change")
+
+
+@dataclass(frozen=True)
+class _Block:
+    """What every step of reading one count / share / change block needs."""
+
+    ctx: Context
+    label: str
+    bucket_dim: str
+    buckets: tuple[str, ...]
+    measure_dim: str
+    measures: dict[str, str]
+    location: str | None
+
+    def observe(
+        self, dims: dict[str, str | int], bucket: str, role: str, start: int, end: int, **options: Any
+    ) -> Observation:
+        """The observation of one cell: the period's dimensions, its bucket and its role's measure."""
+        cell = {**dims, self.bucket_dim: bucket, self.measure_dim: self.measures[role]}
+        return self.ctx.observe(cell, start, end, location=self.location, **options)
+
+
 def count_share_yoy_block(
     ctx: Context,
     *,
@@ -110,80 +136,108 @@ def count_share_yoy_block(
     base_anchor: str,
     bucket_dim: str,
     buckets: Sequence[str],
-    actual_word: str,
-    plan_word: str,
+    periods: Sequence[dict[str, Any]],
     change_word: str,
-    years: Sequence[int],
+    measure_dim: str,
+    measures: dict[str, str],
     location: str | None = None,
 ) -> list[Observation]:
-    """Read one block of a count / share / year-on-year table (see the module docstring).
+    """Read one block of a count / share / change table (see the module docstring).
 
-    The block reads `<label><y1> <actual_word><glued counts>(<share>)...<y2> <plan_word><glued
-    counts>(<share>)...<change_word><change run>` and ends where the regex `end` matches; `years`
-    are the two years the block must print; `base_anchor` (with one `{Q}`) reads the number of
-    institutions the shares are of.  Rows get the dimensions year, plan_or_actual (actual, plan),
-    measure (count, share, yoy_change) and `bucket_dim`.
+    The block reads `<label><year 1> <word 1><glued counts>(<share>)...<year 2> <word 2><glued
+    counts>(<share>)...<change_word><change run>` and ends where the regex `end` matches.
+    `periods`: its two rows in print order, each `{ word = ..., year = ..., <dimension> = <code> }`:
+    the word after the printed year, the year the block must print, and the codes of the row's
+    other dimensions; the change cells take the second period's.  `base_anchor` (one `{Q}`) reads
+    the number the shares are of.  Each cell gets `bucket_dim` = its bucket and `measure_dim` =
+    `measures[role]`, the code of its role (`count`, `share`, `change`).
     """
-    first_year, second_year = (int(y) for y in years)
-    block = re.compile(
+    if len(periods) != 2 or not all("word" in p and "year" in p for p in periods):
+        raise ctx.fail("layout parameters: 'periods' must be two tables, each with a 'word' and a 'year'")
+    if sorted(measures) != sorted(_BLOCK_ROLES):
+        raise ctx.fail(f"layout parameters: 'measures' must give the codes of {', '.join(_BLOCK_ROLES)}")
+    block = _Block(ctx, label, bucket_dim, tuple(buckets), measure_dim, dict(measures), location)
+    base = int(ctx.read(base_anchor).quantities[0].value)
+    match = _find_block(ctx, label, end, [str(p["word"]) for p in periods], change_word)
+    dims = [{k: v for k, v in p.items() if k != "word"} for p in periods]
+    printed = (int(match.group("y1")), int(match.group("y2")))
+    if printed != (int(dims[0]["year"]), int(dims[1]["year"])):
+        raise ctx.fail(f"block {label!r} is for years {printed[0]}/{printed[1]}")
+    out: list[Observation] = []
+    counts: list[list[int]] = []
+    for group, period in zip(("1", "2"), dims, strict=True):
+        rows, period_counts = _period_rows(block, match, group, period, base)
+        out += rows
+        counts.append(period_counts)
+    out += _change_rows(block, match, counts[0], counts[1], dims[1], change_word)
+    return out
+
+
+def _find_block(ctx: Context, label: str, end: str, words: Sequence[str], change_word: str) -> re.Match[str]:
+    """The one match of the block: its years (y1, y2), glued counts (c1, c2), shares (s1, s2), change run."""
+    shares = r"(?:\(\d+(?:\.\d+)?%\))+"
+    pattern = re.compile(
         re.escape(label)
-        + rf"(?P<y1>\d{{4}}) {re.escape(actual_word)}(?P<c1>\d+)(?P<s1>(?:\(\d+(?:\.\d+)?%\))+)"
-        + rf"(?P<y2>\d{{4}}) {re.escape(plan_word)}(?P<c2>\d+)(?P<s2>(?:\(\d+(?:\.\d+)?%\))+)"
+        + rf"(?P<y1>\d{{4}}) {re.escape(words[0])}(?P<c1>\d+)(?P<s1>{shares})"
+        + rf"(?P<y2>\d{{4}}) {re.escape(words[1])}(?P<c2>\d+)(?P<s2>{shares})"
         + rf"{re.escape(change_word)}(?P<yoy>.*?)(?={end})"
     )
-    base = int(ctx.read(base_anchor).quantities[0].value)
-    matches = list(block.finditer(ctx.text))
+    matches = list(pattern.finditer(ctx.text))
     if len(matches) != 1:
         raise ctx.fail(f"block {label!r} matched {len(matches)} times")
-    match = matches[0]
-    if (int(match.group("y1")), int(match.group("y2"))) != (first_year, second_year):
-        raise ctx.fail(f"block {label!r} is for years {match.group('y1')}/{match.group('y2')}")
+    return matches[0]
+
+
+def _period_rows(
+    block: _Block, match: re.Match[str], group: str, dims: dict[str, Any], base: int
+) -> tuple[list[Observation], list[int]]:
+    """The count and share cells of one period, and its counts: the glued counts are split where
+    every count / base reproduces its printed share."""
+    ctx, label, year = block.ctx, block.label, dims["year"]
+    shares = list(_SHARE_RE.finditer(ctx.text, match.start("s" + group), match.end("s" + group)))
+    if len(shares) != len(block.buckets):
+        raise ctx.fail(f"block {label!r} {year}: {len(shares)} shares for {len(block.buckets)} buckets")
+    share_values = [quantity.parse(s.group(1)).value for s in shares]
+    try:
+        parts, misses = split_glued_counts(match.group("c" + group), share_values, base)
+    except ValueError as exc:
+        raise ctx.fail(f"block {label!r} {year}: {exc}") from None
     out: list[Observation] = []
-    counts: dict[int, list[int]] = {}
-    for group, year, status in (("1", first_year, "actual"), ("2", second_year, "plan")):
-        shares = list(_SHARE_RE.finditer(ctx.text, match.start("s" + group), match.end("s" + group)))
-        if len(shares) != len(buckets):
-            raise ctx.fail(f"block {label!r} {year}: {len(shares)} shares for {len(buckets)} buckets")
-        share_values = [quantity.parse(s.group(1)).value for s in shares]
-        try:
-            parts, misses = split_glued_counts(match.group("c" + group), share_values, base)
-        except ValueError as exc:
-            raise ctx.fail(f"block {label!r} {year}: {exc}") from None
-        counts[year] = [int(p) for p in parts]
-        pos = match.start("c" + group)
-        for i, (bucket, part, share) in enumerate(zip(buckets, parts, shares, strict=True)):
-            dims: dict[str, str | int] = {"year": year, "plan_or_actual": status, bucket_dim: bucket}
-            out.append(
-                ctx.observe(
-                    {**dims, "measure": "count"},
-                    pos,
-                    pos + len(part),
-                    unit="count",
-                    repair="digits_glued",
-                    location=location,
-                )
-            )
-            pos += len(part)
-            note = None
-            if i in misses:
-                note = (
-                    f"Printed share does not match its count: {part}/{base} = "
-                    f"{_pct(int(part), base)}%; kept as printed."
-                )
-            out.append(ctx.observe({**dims, "measure": "share"}, *share.span(1), note=note, location=location))
+    pos = match.start("c" + group)
+    for i, (bucket, part, share) in enumerate(zip(block.buckets, parts, shares, strict=True)):
+        out.append(block.observe(dims, bucket, "count", pos, pos + len(part), unit="count", repair="digits_glued"))
+        pos += len(part)
+        note = None
+        if i in misses:
+            note = f"Printed share does not match its count: {part}/{base} = {_pct(int(part), base)}%; kept as printed."
+        out.append(block.observe(dims, bucket, "share", *share.span(1), note=note))
+    return out, [int(p) for p in parts]
+
+
+def _change_rows(
+    block: _Block,
+    match: re.Match[str],
+    first: Sequence[int],
+    second: Sequence[int],
+    dims: dict[str, Any],
+    change_word: str,
+) -> list[Observation]:
+    """The change cells: each must be the damaged print (`encode_garbled`) of second / first - 1."""
+    ctx = block.ctx
     expected = [
         ((Decimal(b) / Decimal(a) - 1) * 100).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
-        for a, b in zip(counts[first_year], counts[second_year], strict=True)
+        for a, b in zip(first, second, strict=True)
     ]
     encoded = [encode_garbled(v) for v in expected]
     run_start = match.start("yoy")
     spans = _match_yoy(match.group("yoy"), 0, [e for e, _ in encoded])
     if spans is None:
         raise ctx.fail(
-            f"block {label!r}: the {change_word} run {match.group('yoy')!r} is not the "
+            f"block {block.label!r}: the {change_word} run {match.group('yoy')!r} is not the "
             f"encoding of the changes the counts give ({[str(v) for v in expected]})"
         )
-    for bucket, value, (_, repair), (a, b) in zip(buckets, expected, encoded, spans, strict=True):
+    out: list[Observation] = []
+    for bucket, value, (_, repair), (a, b) in zip(block.buckets, expected, encoded, spans, strict=True):
         start, stop = run_start + a, run_start + b
         note = None
         if repair is not None:
@@ -192,16 +246,7 @@ def count_share_yoy_block(
                 f"character; decoded, and checked against the counts of both years."
             )
         out.append(
-            ctx.observe(
-                {"year": second_year, "plan_or_actual": "plan", bucket_dim: bucket, "measure": "yoy_change"},
-                start,
-                stop,
-                value=value,
-                unit="percent",
-                repair=repair,
-                note=note,
-                location=location,
-            )
+            block.observe(dims, bucket, "change", start, stop, value=value, unit="percent", repair=repair, note=note)
         )
     return out
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from fintech_stats.model.observation import Gap, Observation
+from fintech_stats.model import vocabulary
+from fintech_stats.model.observation import Exclusion, Gap, Observation
 from fintech_stats.text.numbers import find_numbers
 
 __all__ = ["STATUSES", "LedgerEntry", "classify"]
 
-#: What accounts for a number, strongest first.
-STATUSES = ("claim", "gap", "excluded", "unaccounted")
+#: What accounts for a number, strongest first (their home is `vocabulary.LEDGER_STATUSES`).
+STATUSES = tuple(vocabulary.LEDGER_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def classify(
     text: str,
     claims: Sequence[Observation],
     gaps: Sequence[Gap],
-    exclusions: Sequence[Gap],
+    exclusions: Sequence[Exclusion],
 ) -> list[LedgerEntry]:
     """Every number of `text` with what accounts for it (claims first, then gaps, then exclusions)."""
     layers = [

@@ -5,12 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from fintech_stats.model import vocabulary
-
-__all__ = ["MENTIONS", "Gap", "Observation"]
-
-#: A table holds each fact once (`primary`); the same fact stated again is a `restatement`.
-MENTIONS = tuple(vocabulary.MENTIONS)
+__all__ = ["Exclusion", "Gap", "Observation"]
 
 
 @dataclass(frozen=True)
@@ -41,8 +36,8 @@ class Observation:
 
 
 @dataclass(frozen=True)
-class Gap:
-    """A place in a report's text where a number was evidently lost."""
+class _MarkedSpan:
+    """A span of a report's text that a curation rule marks with a kind, where it stands and why."""
 
     report_id: str
     span_start: int
@@ -51,3 +46,14 @@ class Gap:
     kind: str
     location: str | None = None
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class Gap(_MarkedSpan):
+    """A place in a report's text where a number was evidently lost (`kind`: `vocabulary.GAP_KINDS`)."""
+
+
+@dataclass(frozen=True)
+class Exclusion(_MarkedSpan):
+    """Numbers of a report's text that are not claims: a date, a page number, ... (`kind`:
+    `vocabulary.EXCLUSION_KINDS`)."""

@@ -1,9 +1,11 @@
-"""The one home of every controlled vocabulary: units, qualifiers, repairs, text statuses, mention
-kinds, usage-warning kinds, gap kinds, exclusion kinds, and the standard columns of every table.
+"""The one home of every controlled vocabulary: units, qualifiers (and the words that give them),
+change words, repairs, text statuses, mention kinds, ledger statuses, check kinds, label and file
+formats, usage-warning kinds, gap kinds, exclusion kinds, and the standard columns of every table.
 
-Everything else reads these lists from here: the quantity parser (which words mean which unit or
-qualifier), the curation engine, `tabular` (dictionary order of `unit` and `qualifier`), the data
-dictionary, the downloads' schemas, search and the tests.  Dimension columns and their codelists
+Everything else reads these lists from here: the quantity parser (which words give which qualifier
+or sign a change; its unit words are its own, each checked against `UNITS`), the curation engine,
+`pipeline.tabulate` (dictionary order of `unit` and `qualifier`), the data dictionary, the
+downloads' schemas, the command line, search and the tests.  Dimension columns and their codelists
 live in `fintech_stats.model.codelists` (data files); `fields.field(name)` answers for both.
 
 This module is plain data: importing it costs nothing.
@@ -15,16 +17,25 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 __all__ = [
+    "CHECK_KINDS",
     "COLUMNS",
+    "DECREASE_WORDS",
     "EXCLUSION_KINDS",
+    "EXPORT_FORMATS",
+    "FILE_FORMATS",
     "GAP_KINDS",
+    "INCREASE_WORDS",
+    "LABELS",
+    "LEDGER_STATUSES",
     "MENTIONS",
     "QUALIFIERS",
     "REPAIRS",
     "TEXT_STATUSES",
     "UNITS",
     "WARNING_KINDS",
+    "CheckKind",
     "Column",
+    "Qualifier",
     "Term",
     "Unit",
     "WarningKind",
@@ -114,18 +125,55 @@ UNITS: dict[str, Unit] = _by_code(
     Unit("year", "年", "years", "a duration in years (never a calendar year: that is the dimension `year`)"),
 )
 
-#: How the text qualifies a value.  Order matters: it is the dictionary order in the Parquet files.
-QUALIFIERS: dict[str, Term] = _by_code(
-    Term("exact", "as printed"),
-    Term("approx", "about: 约 近 将近 接近 左右"),
-    Term("over", "more than: 超过 超 逾 高于 多于 大于 以上 多 余 + 级"),
-    Term("at_least", "at least: 不低于 至少 不少于 最少"),
-    Term("under", "less than: 不足 不到 低于 少于 小于 以下"),
-    Term("at_most", "at most: 不超过 尚未超过 未超过 最多 至多 以内"),
-    Term("range", "a range: value is its low end, value_high its high end"),
-)
 
-#: The named repairs (their rules are code in `fintech_stats.text.repairs`).
+@dataclass(frozen=True)
+class Qualifier:
+    """A qualifier of `value`: its code, what it means, and the words of the text that give it.
+
+    `before`: words before the number (约 60%, 超过 100 家); `glued`: words right after the numeral,
+    before its unit (3000 多亿元, 十余家); `after`: words after the number and its unit (60% 左右).
+    The quantity parser's grammar is built from these lists (`fintech_stats.text.quantity`).
+    """
+
+    code: str
+    meaning: str
+    before: tuple[str, ...] = ()
+    glued: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+#: How the text qualifies a value.  Order matters: it is the dictionary order in the Parquet files.
+QUALIFIERS: dict[str, Qualifier] = {
+    q.code: q
+    for q in (
+        Qualifier("exact", "as printed"),
+        Qualifier("approx", "about", before=("大约", "约为", "约", "将近", "接近", "近"), after=("左右",)),
+        Qualifier(
+            "over",
+            "more than",
+            # 突破 34 万件: broke through, past; 百逾家: 逾 after the numeral, as 余
+            before=("超过", "超", "逾", "高于", "多于", "大于", "突破"),
+            glued=("多", "余", "逾", "+", "级"),
+            after=("以上", "之上", "多"),
+        ),
+        Qualifier("at_least", "at least", before=("不低于", "至少", "至少在", "不少于", "最少")),
+        Qualifier("under", "less than", before=("不足", "不到", "低于", "少于", "小于"), after=("以下", "之下")),
+        Qualifier(
+            "at_most",
+            "at most",
+            before=("不超过", "尚未超过", "未超过", "不高于", "最多", "至多"),
+            after=("以内", "之内", "内"),  # 10 分钟内 (完成): within
+        ),
+        Qualifier("range", "a range: value is its low end, value_high its high end"),
+    )
+}
+
+#: Words that sign a change: a value after an increase word is positive, after (or before) a
+#: decrease word negative (同比下降 5% -> -5).
+INCREASE_WORDS = ("增长", "增加", "上升", "提升", "提高", "上涨")
+DECREASE_WORDS = ("下降", "降低", "减少", "下滑", "下跌", "缩减")
+
+#: The named repairs: the codes of the `repair` column (their rules: `fintech_stats.text.repairs.REWRITES`).
 REPAIRS: dict[str, Term] = _by_code(
     Term("page_number_glued", "a page number glued to the value is outside its span"),
     Term(
@@ -145,12 +193,24 @@ REPAIRS: dict[str, Term] = _by_code(
     ),
 )
 
-#: How much of a report's text the corpus holds.
+#: How much of a report's text the corpus holds.  In a meaning, `{text_chars}` and `{text_extent}`
+#: stand for the report's own figures (its `reports()` columns); a report page fills them in.
 TEXT_STATUSES: dict[str, Term] = _by_code(
-    Term("full", "the whole text of the report was extracted"),
-    Term("truncated", "the text stops before the report ends; only the part present can be read"),
-    Term("snippet", "only the first few hundred characters survive: no claims can be read"),
-    Term("digits_lost", "the text survives but its digits were lost in extraction"),
+    Term("full", "The whole text of the report was extracted; every number in it can be read and checked."),
+    Term(
+        "truncated",
+        "The text stops before the report ends ({text_extent}); only the numbers of the part present can be read.",
+    ),
+    Term(
+        "snippet",
+        "Only a snippet of the text survives (its first {text_chars} characters; the rest of the report "
+        "is lost), so no claims can be read from it.",
+    ),
+    Term(
+        "digits_lost",
+        "The text was extracted but its digits were lost in extraction; only numbers written in words "
+        "survive, and every place where a number was lost is recorded as a gap.",
+    ),
 )
 
 #: How a row relates to the fact it states.
@@ -159,6 +219,54 @@ MENTIONS: dict[str, Term] = _by_code(
     Term("restatement", "the same fact stated again elsewhere, agreeing within its precision"),
     Term("conflict", "the same fact stated again with a value that disagrees"),
 )
+
+#: What accounts for a number of a report's text in the coverage ledger, strongest first.
+LEDGER_STATUSES: dict[str, Term] = _by_code(
+    Term("claim", "part of a claim: its span meets the span of a table's row"),
+    Term("gap", "part of a gap: a place where the text lost a number"),
+    Term("excluded", "not a claim, and excluded with its kind (a date, a page number, ...)"),
+    Term("unaccounted", "none of these: the curation does not yet account for it"),
+)
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """A kind of consistency check; `declared` says whether a report's checks.tsv may name it."""
+
+    code: str
+    meaning: str
+    declared: bool
+
+
+#: The kinds of consistency check (`fintech_stats.checks()`): declared in checks.tsv, or derived.
+CHECK_KINDS: dict[str, CheckKind] = {
+    k.code: k
+    for k in (
+        CheckKind(
+            "sum_to_total",
+            "the parts a filter selects sum to the one total row another filter selects (in the same table "
+            "or `total_table`), within the tolerance",
+            True,
+        ),
+        CheckKind("sum_to_100", "the parts (percent) sum to 100 within the tolerance", True),
+        CheckKind(
+            "restatement_agrees", "a restatement or conflict agrees with its primary row (a conflict fails)", False
+        ),
+    )
+}
+
+#: How dimension values are shown (`load`, `claims`, `export`, `--labels`): codes, or labels.
+LABELS: dict[str, Term] = _by_code(
+    Term("code", "the codes of the codelists"),
+    Term("zh", "the report's Chinese labels"),
+    Term("en", "English labels"),
+)
+
+#: The file formats a table is written in (`fs.export`, the site's downloads), with their names.
+FILE_FORMATS: dict[str, Term] = _by_code(Term("csv", "CSV"), Term("xlsx", "Excel (xlsx)"), Term("parquet", "Parquet"))
+
+#: The formats of `fintech-stats export`: the file formats, or one SQLite database of the tables.
+EXPORT_FORMATS = (*FILE_FORMATS, "sqlite")
 
 #: The kinds of usage warning a table may carry (after PUDL's usage_warnings).
 WARNING_KINDS: dict[str, WarningKind] = _by_code(

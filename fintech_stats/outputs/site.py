@@ -50,8 +50,8 @@ __all__ = ["MARKER", "add_cli", "build_site"]
 #: The file that marks a directory as a site written by `build_site` (so `force` may replace it).
 MARKER = ".fintech-stats-site"
 _ASSETS = Path(__file__).resolve().parent / "site_assets"
-_FORMATS = ("csv", "xlsx", "parquet")
-_FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel (xlsx)", "parquet": "Parquet"}
+_FORMATS = tuple(vocabulary.FILE_FORMATS)
+_FORMAT_NAMES = {code: f.meaning for code, f in vocabulary.FILE_FORMATS.items()}
 _QUALIFIER_SIGN = {"approx": "≈", "over": ">", "at_least": "≥", "under": "<", "at_most": "≤"}
 _UNIT_SUFFIX = {"percent": "%", "percentage_point": " pp", "count": "", "person": " people"}
 

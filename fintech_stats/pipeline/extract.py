@@ -16,7 +16,7 @@ from fintech_stats.curation.consistency import Check, agrees, derived_checks, ru
 from fintech_stats.curation.engine import spec_of
 from fintech_stats.curation.ledger import LedgerEntry, classify
 from fintech_stats.errors import CorpusFormatError, SpecError
-from fintech_stats.model.observation import Gap, Observation
+from fintech_stats.model.observation import Exclusion, Gap, Observation
 from fintech_stats.model.spec import TableSpec
 
 __all__ = ["BuiltTable", "Extracted", "extract_all"]
@@ -88,7 +88,7 @@ def extract_all(corpus: Path | None = None) -> Extracted:
     gaps: list[Gap] = []
     seen: dict[str, str] = {}
     notes: dict[str, str] = {}
-    exclusions: list[Gap] = []
+    exclusions: list[Exclusion] = []
     checks: list[Check] = []
     for folder in curation.folders():
         cur = curation.read_curation(folder)

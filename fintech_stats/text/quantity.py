@@ -5,13 +5,16 @@ percent in points (83.3% -> 83.3), money in base units (1.2 万亿元 -> 1.2e12 
 in TB (decimal: 100GB -> 0.1 TB), changes signed (同比下降 5% -> -5), a range's low end in
 `value` and its high end in `value_high`.
 
-`QUANTITY_PATTERN` is the one shared regex for a quantity; extractor anchors embed it as `{Q}`.
+One grammar reads every quantity (`parse`, `parse_at`, `scan`).  The curation's anchors do not
+embed it: they split at each `{Q}`, match their words on their own and read the quantity between
+them with `parse_at` (or take it from `scan`; see `fintech_stats.curation.anchors`).
+`QUANTITY_PATTERN` is the same grammar as a regex without capture groups, for embedding elsewhere.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
@@ -179,61 +182,33 @@ for _w in (
 for _word, (_unit, _) in _UNIT_WORDS.items():
     assert _unit in vocabulary.UNITS, (_word, _unit)
 
-_UP_WORDS = ("增长", "增加", "上升", "提升", "提高", "上涨")
-_DOWN_WORDS = ("下降", "降低", "减少", "下滑", "下跌", "缩减")
-_PRE_QUALIFIERS = {
-    "大约": "approx",
-    "约为": "approx",
-    "约": "approx",
-    "将近": "approx",
-    "接近": "approx",
-    "近": "approx",
-    "超过": "over",
-    "逾": "over",
-    "高于": "over",
-    "多于": "over",
-    "大于": "over",
-    "超": "over",
-    "突破": "over",  # 突破 34 万件: broke through, past
-    "不足": "under",
-    "不到": "under",
-    "低于": "under",
-    "少于": "under",
-    "小于": "under",
-    "不超过": "at_most",
-    "尚未超过": "at_most",
-    "未超过": "at_most",
-    "不高于": "at_most",
-    "最多": "at_most",
-    "至多": "at_most",
-    "不低于": "at_least",
-    "至少": "at_least",
-    "至少在": "at_least",
-    "不少于": "at_least",
-    "最少": "at_least",
-}
-_POST_QUALIFIERS = {
-    "左右": "approx",
-    "以上": "over",
-    "以下": "under",
-    "以内": "at_most",
-    "之上": "over",
-    "之下": "under",
-    "之内": "at_most",
-    "内": "at_most",  # 10 分钟内 (完成): within, at most
-    "多": "over",
-    "余": "over",
-    "逾": "over",  # 百逾家: over a hundred (逾 after the numeral, as 余)
-    "+": "over",
-    "级": "over",
-}
-for _q in (*_PRE_QUALIFIERS.values(), *_POST_QUALIFIERS.values()):
-    assert _q in vocabulary.QUALIFIERS, _q
+
+def _qualifier_words(place: Callable[[vocabulary.Qualifier], tuple[str, ...]]) -> dict[str, str]:
+    """word -> qualifier code, for the words of one place (before, glued to or after the number)."""
+    out: dict[str, str] = {}
+    for code, q in vocabulary.QUALIFIERS.items():
+        for word in place(q):
+            if out.setdefault(word, code) != code:
+                raise ValueError(f"qualifier word {word!r} means both {out[word]} and {code} in one place")
+    return out
 
 
-def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of `words`, longest first (so that 万亿 is tried before 万)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+_PRE_QUALIFIERS = _qualifier_words(lambda q: q.before)
+_GLUED_QUALIFIERS = _qualifier_words(lambda q: q.glued)
+_POST_QUALIFIERS = _qualifier_words(lambda q: q.after)
+# After the unit, two words qualify only in context: 多 after 倍 (5 倍多), 内 before a verb of
+# completion or a stop (10 分钟内完成); elsewhere they begin the next words (多家, 内部).
+_POST_CONTEXT = {"多": (r"(?<=倍)", ""), "内": ("", r"(?=完成|即可|实现|[)）,，。;；、\s]|$)")}
+
+
+def _alt(words: Iterable[str], context: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """A regex alternation of `words`, longest first (so that 万亿 is tried before 万); `context`
+    gives some words a lookbehind and a lookahead they must stand between."""
+    around = context or {}
+    return "|".join(
+        around.get(w, ("", ""))[0] + re.escape(w) + around.get(w, ("", ""))[1]
+        for w in sorted(words, key=lambda w: (-len(w), w))
+    )
 
 
 _ARABIC = r"[-−]?\d+(?:[,，]\d{3})*(?:\.\d+)?"
@@ -256,7 +231,8 @@ _NUMBER = (
     rf"|(?<![\d零〇一二两三四五六七八九十百千万亿.])万(?=[笔家户次条])"  # 万笔: ten thousand (an order of magnitude)
     r")"
 )
-_UP_DOWN = _alt(_UP_WORDS + _DOWN_WORDS)
+_UP_DOWN = _alt(vocabulary.INCREASE_WORDS + vocabulary.DECREASE_WORDS)
+
 
 # The grammar of one quantity, once, with named groups; `QUANTITY_PATTERN` is the same without them.
 _GRAMMAR = (
@@ -265,9 +241,9 @@ _GRAMMAR = (
     rf"|(?P<yoy>同比\s*)?(?:(?P<dir>{_UP_DOWN})了?\s*)?"
     rf"(?:(?P<pre>{_alt(_PRE_QUALIFIERS)})\s*)?"
     rf"(?P<n1>{_NUMBER})(?:\s*(?:%|％)(?=\s*{_SEP}\s*\d))?(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_NUMBER}))?"
-    rf"(?:\s*(?P<post1>[多余逾+级]))?"
+    rf"(?:\s*(?P<post1>{_alt(_GLUED_QUALIFIERS)}))?"
     rf"(?:\s*(?P<unit>{_alt(_UNIT_WORDS)}))?"
-    rf"(?:\s*(?P<post2>左右|以上|以下|以内|之上|之下|之内|(?<=倍)多|内(?=完成|即可|实现|[)）,，。;；、\s]|$)))?"
+    rf"(?:\s*(?P<post2>{_alt(_POST_QUALIFIERS, _POST_CONTEXT)}))?"
     rf"(?:\s*(?P<dir2>{_UP_DOWN}))?"
 )
 
@@ -414,9 +390,10 @@ def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
     qualifier = "exact"
     if match.group("pre"):
         qualifier = _PRE_QUALIFIERS[match.group("pre")]
-    for post in (match.group("post1"), match.group("post2")):
-        if post:
-            qualifier = _POST_QUALIFIERS[post]
+    if match.group("post1"):
+        qualifier = _GLUED_QUALIFIERS[match.group("post1")]
+    if match.group("post2"):
+        qualifier = _POST_QUALIFIERS[match.group("post2")]
     if n1_text.strip()[0] in "数几上" or n1_text.strip() == "成百上千" or _MORE_INSIDE.search(n1_text):
         qualifier = "over"
     if value_high is not None:
@@ -425,7 +402,7 @@ def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
         qualifier = "range"
 
     direction = match.group("dir") or match.group("dir2")
-    if direction in _DOWN_WORDS:
+    if direction in vocabulary.DECREASE_WORDS:
         if value < 0 or (value_high is not None and value_high < 0):
             raise QuantityParseError(f"a decrease word with a negative number: {literal!r}")
         value = -value

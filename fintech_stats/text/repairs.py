@@ -16,7 +16,7 @@ from fintech_stats.errors import QuantityParseError
 from fintech_stats.model import vocabulary
 from fintech_stats.text import quantity
 
-__all__ = ["LITERALS", "REPAIRS", "admits", "decode_glyph", "reparse"]
+__all__ = ["LITERALS", "REWRITES", "admits", "decode_glyph", "reparse"]
 
 
 def _identity(literal: str) -> str:
@@ -67,8 +67,9 @@ def _unsplice(literal: str) -> str:
     return m.group(1) + m.group(4)
 
 
-#: repair name -> what it does to the literal before the quantity parser reads it.
-REPAIRS: dict[str, Callable[[str], str]] = {
+#: repair name -> how it rewrites the literal before the quantity parser reads it (the names and
+#: what they mean: `vocabulary.REPAIRS`).
+REWRITES: dict[str, Callable[[str], str]] = {
     # The span excludes a page number / footnote marker glued before or after the value.
     "page_number_glued": _identity,
     "footnote_marker_glued": _identity,
@@ -95,7 +96,7 @@ LITERALS: dict[str, re.Pattern[str]] = {
 }
 
 
-assert set(REPAIRS) == set(vocabulary.REPAIRS), "every repair of the vocabulary has its rule here"
+assert set(REWRITES) == set(vocabulary.REPAIRS), "every repair of the vocabulary has its rule here"
 
 
 def reparse(literal: str, repair: str | None) -> quantity.Quantity:
@@ -103,9 +104,9 @@ def reparse(literal: str, repair: str | None) -> quantity.Quantity:
     if repair is None:
         return quantity.parse(literal)
     try:
-        fix = REPAIRS[repair]
+        fix = REWRITES[repair]
     except KeyError:
-        raise QuantityParseError(f"unknown repair {repair!r}; known: {sorted(REPAIRS)}") from None
+        raise QuantityParseError(f"unknown repair {repair!r}; known: {sorted(REWRITES)}") from None
     return quantity.parse(fix(literal))
 
 
@@ -113,13 +114,15 @@ def admits(literal: str, repair: str | None, value: Decimal) -> bool:
     """Whether `value` is what `literal` says under `repair`.
 
     For `control_char_dropped` the literal lost its two leading digits, which were a control
-    character (codes 0x00-0x1F or 0x7F-0x9F, written as two decimal digits): the value must be
-    one of those digits followed by the literal.
+    character (codes 0x00-0x1F or 0x7F-0x9F, written as two decimal digits, 10-19 or 80-99): the
+    value must be one of those digits followed by the literal.
     """
     if repair == "control_char_dropped":
         for code in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0)):
             lead = f"{code:02x}"
-            if not lead.isdigit():
+            # Only codes written in two decimal digits, the first not 0: a printed number never
+            # starts with 0 (without this, 0x02 would let `1.9%` stand for 21.9).
+            if not lead.isdigit() or lead.startswith("0"):
                 continue
             candidate = quantity.parse(lead + literal.strip())
             if candidate.value == value:

@@ -13,10 +13,9 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from fintech_stats.corpus.reports import get_report
-from fintech_stats.curation import FOLDER, read_curation, run
 from fintech_stats.curation.ledger import classify
 from fintech_stats.errors import FintechStatsError
+from fintech_stats.tools.run import run_folder
 
 
 def main(argv: list[str]) -> int:
@@ -25,9 +24,7 @@ def main(argv: list[str]) -> int:
         print("usage: python -m fintech_stats.tools.ledger rNN [--summary]", file=sys.stderr)
         return 2
     try:
-        curation = read_curation(FOLDER / argv[0])
-        text = get_report(curation.report_id).text
-        result = run(curation, text)
+        curation, text, result = run_folder(argv[0])
     except FintechStatsError as exc:
         print(f"ERROR {exc}")
         return 1

@@ -264,7 +264,9 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "toc_entry", "contents"
 
     # running headers and footers: a page number glued to them
-    glued_unit = q.unit is None or (q.unit == "count" and e - dend == 1)  # 15支付清算…: 支 is the header's
+    # A one-character count word glued to the number may be the header's first character (a header
+    # that starts with 支, 家 or 件): the number is still its page number.
+    glued_unit = q.unit is None or (q.unit == "count" and e - dend == 1)
     if text[max(0, dstart - _KEY) : dstart] in info.repeated_before and glued_unit:
         return "page_number", "running_header"
     if text[dend : dend + _KEY] in info.repeated_after and glued_unit:
@@ -275,7 +277,9 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
     bare_int = q.unit is None and q.qualifier == "exact" and lit.isdigit() and len(lit) <= 3
     if bare_int and re.search(r"[。;；!！?？:：)）]\s*$", before) and re.match(rf"\s*[{_CJK}A-Za-z(（]", after):
         return "page_number", "after_sentence"
-    table_row = bool(re.search(r"\d(?:\.\d+)?\s*[%％]", text[e : e + 14]))  # 1平安集团93732.7%: a ranked row
+    # A ranked table flattened into text (<rank><name><count><share>%): a share follows within a few
+    # characters, so a bare number here is a cell of the row, not a page number.
+    table_row = bool(re.search(r"\d(?:\.\d+)?\s*[%％]", text[e : e + 14]))
     if (
         bare_int
         and re.search(rf"[{_CJK}]$", before)
@@ -320,14 +324,19 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "section_number", "cn_heading"
 
     # identifiers: glued to Latin letters (5G, H100, GPT-4, ISO 27001), versions, codes
-    measured = q.unit not in (None, "TB", "count")  # 35711.0% after CAPITAL ONE is a share, not a code
+    # A unit says the number measures something (a share glued after a Latin name in a ranked row),
+    # except G, which the parser reads as gigabytes (5G), and a count word, which may be the next
+    # word's first character (a model name before 支持).
+    measured = q.unit not in (None, "TB", "count")
     if (
         re.search(r"[A-Za-z][-_/]?$", text[max(0, dstart - 2) : dstart])
         and not lit.startswith(("TOP", "Top", "top"))
         and not measured
     ):
         return "identifier", "latin_glued"
-    in_row = bool(re.search(r"[%％][\u4e00-\u9fff/]{1,8}$", before))  # 37281.1%中国7CAPITAL ONE: a row's rank
+    # The previous row of a ranked table ends in a share and a country or region (...%<country><rank>
+    # <Latin name>): the number glued to the name is the row's rank, not part of an identifier.
+    in_row = bool(re.search(r"[%％][\u4e00-\u9fff/]{1,8}$", before))
     if (
         digits
         and q.unit is None
@@ -342,7 +351,12 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "identifier", "generation"
     if q.unit is None and re.search(r"(?<![A-Za-z])[A-Za-z]{2,}\s$", before):  # Graph 3.0, GPT 4.0, 沪深 300
         return "identifier", "version"
-    if re.search(r"7\s*[*×x]\s*$", before) or lit.startswith("724"):  # 7*24 小时, 724 小时: round the clock
+    # N*24 小时 (N days of 24 hours; 7*24: round the clock) names service hours, not a duration
+    # measured: the 24 after the `*`, or the whole run once the extraction dropped the `*` (724 小时,
+    # sometimes with 小时 cut by a page break).
+    if (tok == "24" and re.search(r"[1-7]\s*[*×x]\s*$", before)) or (
+        re.fullmatch(r"[1-7]24", tok) and re.match(r"\s*小", bare)
+    ):
         return "identifier", "round_the_clock"
     if (re.match(r"\.\d+\.\d+", text[dend:]) and not glued_table) or re.search(r"[vV]\s*$", before):
         return "identifier", "version"
@@ -696,7 +710,7 @@ def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) ->
             groups.setdefault(str(key), []).append(rec)
     toml = [
         "# Draft written by `fintech-stats propose`: rename the tables, write titles and descriptions, name the",
-        "# dimensions (codelists in fintech_stats/codelists/), then `python -m fintech_stats.tools.check rNN`.",
+        "# dimensions (codelists in fintech_stats/model/codelists/), then `python -m fintech_stats.tools.run rNN`.",
         f"report_id = {_toml_str(report_id)}",
         f"topic = {_toml_str(topic)}",
         "",

@@ -126,7 +126,7 @@ def dimension(column: str) -> Codelist:
     """The codelist behind a dimension column (KeyError names the known columns)."""
     dims = dimensions()
     if column not in dims:
-        raise KeyError(f"no dimension {column!r} in the codelists (fintech_stats/codelists/*.toml)")
+        raise KeyError(f"no dimension {column!r} in the codelists (fintech_stats/model/codelists/*.toml)")
     return dims[column]
 
 

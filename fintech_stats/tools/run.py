@@ -1,6 +1,6 @@
 """Curator's tool: run one report's curation and print its rows, or the error.
 
-python -m fintech_stats.tools.check r05 [TABLE ...]
+python -m fintech_stats.tools.run r05 [TABLE ...]
 """
 
 from __future__ import annotations
@@ -9,20 +9,27 @@ import sys
 from collections import Counter
 
 from fintech_stats.corpus.reports import get_report
-from fintech_stats.curation import FOLDER, read_curation, run
+from fintech_stats.curation import FOLDER, ReportCuration, read_curation, run
+from fintech_stats.curation.files import Curation
 from fintech_stats.errors import FintechStatsError
+
+
+def run_folder(name: str) -> tuple[Curation, str, ReportCuration]:
+    """The curation folder `name` (rNN), its report's text, and its run over it (FintechStatsError
+    on the first problem)."""
+    curation = read_curation(FOLDER / name)
+    text = get_report(curation.report_id).text
+    return curation, text, run(curation, text)
 
 
 def main(argv: list[str]) -> int:
     """Print every observation of the named report folder (and tables); 1 on an error."""
     if not argv:
-        print("usage: python -m fintech_stats.tools.check rNN [TABLE ...]", file=sys.stderr)
+        print("usage: python -m fintech_stats.tools.run rNN [TABLE ...]", file=sys.stderr)
         return 2
-    folder, wanted = FOLDER / argv[0], set(argv[1:])
+    wanted = set(argv[1:])
     try:
-        curation = read_curation(folder)
-        text = get_report(curation.report_id).text
-        result = run(curation, text)
+        _, _, result = run_folder(argv[0])
     except FintechStatsError as exc:
         print(f"ERROR {exc}")
         return 1
