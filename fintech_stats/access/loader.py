@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, UnknownReportError, did_you_mean
-from fintech_stats.model import vocabulary
+from fintech_stats.model import fields, vocabulary
 from fintech_stats.store import catalog as store
 
 if TYPE_CHECKING:
@@ -306,23 +306,8 @@ def conflicts(table: str, version: str | None = None, labels: str = "code") -> p
     return _mentions("conflicts", table, version, labels)
 
 
-_CLAIM_COLUMNS = [
-    "table",
-    "version",
-    "report_id",
-    "value",
-    "value_high",
-    "unit",
-    "qualifier",
-    "repair",
-    "literal",
-    "span_start",
-    "span_end",
-    "location",
-    "dims",
-    "mention",
-    "note",
-]
+#: What `claims()` shows: the columns of claims.parquet but the label variants of dims (`labels=` picks one).
+_CLAIM_COLUMNS = [c for c in fields.CLAIMS_COLUMNS if not c.startswith("dims_")]
 
 
 @cache

@@ -9,18 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fintech_stats.model import codelists, vocabulary
+from fintech_stats.model import codelists, fields, vocabulary
 
-__all__ = ["MEASURE_COLUMNS", "PROVENANCE_COLUMNS", "TABLE_NAME_RE", "TableSpec", "UsageWarning"]
+__all__ = ["TABLE_NAME_RE", "TableSpec", "UsageWarning"]
 
 #: Table names: lowercase ASCII snake_case, starting with the report's topic (README: naming).
 TABLE_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
-
-#: Columns after the dimensions, in order: the value and how to read it.
-MEASURE_COLUMNS = ("value", "value_high", "unit", "qualifier")
-#: Columns that say where the value was read.
-PROVENANCE_COLUMNS = ("report_id", "span_start", "span_end", "literal", "location", "repair", "note")
 
 
 @dataclass(frozen=True)
@@ -68,8 +63,8 @@ class TableSpec:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        """Every column of the table, in order."""
-        return (*self.dimensions, *MEASURE_COLUMNS, *PROVENANCE_COLUMNS)
+        """Every column of the table, in order (`fields.table_columns`)."""
+        return fields.table_columns(self.dimensions)
 
     @property
     def primary_key(self) -> tuple[str, ...]:

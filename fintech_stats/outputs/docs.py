@@ -29,7 +29,7 @@ from typing import Any
 
 from fintech_stats.access import loader as api
 from fintech_stats.errors import DocsTargetError
-from fintech_stats.model import codelists, vocabulary
+from fintech_stats.model import codelists, fields, vocabulary
 from fintech_stats.store import catalog as store
 
 __all__ = ["LOSS_WARNING_TYPES", "OWNED_DIRS", "PREVIEW_ROWS", "main", "render", "write"]
@@ -61,8 +61,6 @@ _STATUS_MEANING = {
 assert set(_STATUS_MEANING) == set(vocabulary.TEXT_STATUSES)
 
 _UNIT_MEANING = {code: unit.meaning for code, unit in vocabulary.UNITS.items()}
-
-_COLUMN_MEANING = {name: column.description for name, column in vocabulary.COLUMNS.items()}
 
 
 # -- formatting ---------------------------------------------------------------------------------
@@ -157,14 +155,7 @@ def _load_tables() -> list[_Table]:
         latest = max(versions, key=store.version_key)
         entry = versions[latest]
         spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
-        columns = [d["name"] for d in spec["dimensions"]] + [
-            "value",
-            "value_high",
-            "unit",
-            "qualifier",
-            "literal",
-            "repair",
-        ]
+        columns = spec["columns"]
         tables.append(
             _Table(
                 name=name,
@@ -326,7 +317,7 @@ def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
                 types.get(c, ""),
                 ("dimension, integer" if c in codelists.NUMERIC_DIMENSIONS else "dimension: a code of its codelist")
                 if c in dims
-                else _COLUMN_MEANING.get(c, ""),
+                else fields.field(c).description,
             )
             for c in spec["columns"]
         ],

@@ -41,6 +41,8 @@ WORKBOOK = "fintech-stats.xlsx"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A plain negative number ("-50.0%") is not a formula, and is left as it is ("+1" is: Excel makes it =+1).
 _PLAIN_NUMBER = re.compile(r"^-\d[\d,.]*%?$")
+#: The Table Schema (Frictionless) type of each Arrow type name of the field registry (others: string).
+_TABLE_SCHEMA_TYPES = {"int16": "integer", "int64": "integer", "float64": "number"}
 _LICENCE = (
     "The tables are facts extracted from the publicly listed reports named in `sources`; each report remains "
     "the work of its publisher. The curation (codes, labels, structure) is released under CC BY 4.0."
@@ -115,18 +117,17 @@ def _schema(table: str, frame: pd.DataFrame, labels: str) -> dict[str, Any]:
     fields: list[dict[str, Any]] = []
     for column, header in zip(frame.columns, _headers(list(frame.columns), labels), strict=True):
         info = field(column)
-        item: dict[str, Any] = {"name": header, "title": info.en, "description": info.description}
-        if column in ("year", "span_start", "span_end"):
-            item["type"] = "integer"
-        elif column in ("value", "value_high"):
-            item["type"] = "number"
-        else:
-            item["type"] = "string"
+        item: dict[str, Any] = {
+            "name": header,
+            "title": info.en,
+            "description": info.description,
+            "type": _TABLE_SCHEMA_TYPES.get(info.type, "string"),
+        }
         if column in dims and dims[column]["codes"] is not None:
             key = "code" if labels == "code" else labels
             item["constraints"] = {"enum": [c[key] for c in dims[column]["codes"]]}
             item["x-codelist"] = [{"code": c["code"], "zh": c["zh"], "en": c["en"]} for c in dims[column]["codes"]]
-        if column in dims or column in ("unit", "qualifier", "report_id", "span_start", "span_end", "literal"):
+        if not info.nullable:
             item.setdefault("constraints", {})["required"] = True
         if column == "value":
             item["x-units"] = spec["units"]

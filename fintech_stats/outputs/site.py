@@ -36,7 +36,7 @@ from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
 from fintech_stats.access import query
 from fintech_stats.errors import CorpusNotFoundError, FintechStatsError
-from fintech_stats.model import vocabulary
+from fintech_stats.model import fields, vocabulary
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import catalog as store
 
@@ -341,7 +341,8 @@ def _pivot(rows: list[dict[str, Any]], dims: Sequence[Dimension], labels: dict[s
 
 def _long(frame: pd.DataFrame, dims: Sequence[Dimension], labels: dict[str, dict[str, tuple[str, str]]]) -> str:
     dim_names = [d.name for d in dims]
-    shown = ["value", "value_high", "unit", "qualifier", "literal", "location", "repair", "note"]
+    # The span columns are the link of the value and of the literal, not columns of their own.
+    shown = [c for c in fields.STANDARD_COLUMNS if c not in fields.SPAN_COLUMNS]
     head = "".join(f"<th>{_esc(c)}</th>" for c in dim_names + shown)
     body = []
     for row in _records(frame):

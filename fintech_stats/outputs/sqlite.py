@@ -47,7 +47,9 @@ METADATA_FILE = "metadata.json"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _LICENCE = "CC BY 4.0 (the curation); the facts are from the reports named in each table's source"
 _LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-_INTEGER_COLUMNS = {"year", "span_start", "span_end", "rows", "pages", "views", "text_chars"}
+#: Columns of the reports and the catalog that hold whole numbers even where a frame reads them as
+#: objects (a missing page count); a table's integer columns are integers in the frame already.
+_INTEGER_COLUMNS = {"rows", "pages", "views", "text_chars"}
 
 
 def sqlite_table_name(table: str, version: str, latest: bool) -> str:
