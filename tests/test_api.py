@@ -239,6 +239,30 @@ def test_info_says_what_to_know_before_citing(fresh_store: Path) -> None:
     assert "cite as" in text and "<table>" in page and "金融电子化" in text
 
 
+def _says(document: object, typed: object) -> bool:
+    """Whether everything `document` (JSON) says, `typed` (the same JSON from a typed object) says too."""
+    if isinstance(document, dict):
+        return isinstance(typed, dict) and all(k in typed and _says(v, typed[k]) for k, v in document.items())
+    if isinstance(document, list):
+        return isinstance(typed, list) and len(document) == len(typed) and all(map(_says, document, typed))
+    return document == typed
+
+
+def test_read_spec_says_what_every_published_spec_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every version ever published, old spec layouts included (r02's 1.0.0 have no topic, no
+    # dimension headers, no `lost`): the typed spec holds all that its spec.json holds.
+    from fintech_stats.access.published import read_spec
+
+    monkeypatch.setenv(store.ENV_VAR, str(Path(__file__).resolve().parents[1] / "datasets"))
+    store.clear_caches()
+    for name, versions in store.catalog_entries().items():
+        for version, entry in versions.items():
+            spec = read_spec(name, version)
+            assert (spec.name, spec.version) == (name, version)
+            assert _says(store.read_json(entry["spec_path"], entry["spec_sha256"]), spec.document()), (name, version)
+    store.clear_caches()
+
+
 def test_codes_give_every_reader_the_codelist_order() -> None:
     # The categories load() gives are the codes the table uses in codelist order; codes.parquet holds
     # the same, with positions, for readers without pandas' ordered categoricals.

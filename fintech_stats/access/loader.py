@@ -10,8 +10,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fintech_stats.access.published import read_registry, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, UnknownReportError, did_you_mean
 from fintech_stats.model import fields, vocabulary
+from fintech_stats.model.spec import PublishedSpec
 from fintech_stats.store import catalog as store
 
 if TYPE_CHECKING:
@@ -74,15 +76,7 @@ def gaps() -> pd.DataFrame:
     `超过万户`), kind (see `fintech_stats.model.vocabulary.GAP_KINDS`), location, note.  Read from the
     published store (verified by sha256); `report_text(report_id)[span_start:span_end] == text`.
     """
-    return _registry("gaps")
-
-
-def _registry(key: str) -> pd.DataFrame:
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry(key)
-    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
-    return frame
+    return read_registry("gaps")
 
 
 def codes(table: str | None = None) -> pd.DataFrame:
@@ -94,7 +88,7 @@ def codes(table: str | None = None) -> pd.DataFrame:
     to sort a bucket column in its order, not as text.  `table=` keeps one table's codes.
     """
     check_name(table, "table", optional=True)
-    frame = _registry("codes")
+    frame = read_registry("codes")
     if table is not None:
         store.entry(table)  # UnknownTableError, with close matches
         frame = frame[frame["table"] == table].reset_index(drop=True)
@@ -108,7 +102,7 @@ def checks() -> pd.DataFrame:
     expected, observed, tolerance, passed, claims (the rows involved, as `table:span_start-span_end`),
     note.
     """
-    return _registry("checks")
+    return read_registry("checks")
 
 
 def unaccounted() -> pd.DataFrame:
@@ -117,7 +111,7 @@ def unaccounted() -> pd.DataFrame:
     Columns: report_id, span_start, span_end, text (the number's characters).  Empty for every report
     whose text is full or truncated: the coverage ledger is closed (a test keeps it so).
     """
-    frame = _registry("numbers")
+    frame = read_registry("numbers")
     out = frame[frame["status"] == "unaccounted"][["report_id", "span_start", "span_end", "text"]]
     return out.reset_index(drop=True)
 
@@ -130,7 +124,7 @@ def coverage() -> pd.DataFrame:
     """
     import pandas as pd
 
-    frame = _registry("numbers")
+    frame = read_registry("numbers")
     reports_frame = reports()
     base = frame.groupby("report_id")["status"].value_counts().unstack(fill_value=0)
     for status in ("claim", "gap", "excluded", "unaccounted"):
@@ -177,7 +171,7 @@ def catalog() -> pd.DataFrame:
             "rows": e["rows"],
             "restatements": e["restatements"],
             "conflicts": e.get("conflicts", 0),
-            "warnings": len(_spec(e["spec_path"], e["spec_sha256"])["usage_warnings"]),
+            "warnings": len(read_spec(name, version).usage_warnings),
             "sha256": e["sha256"],
             "path": str(base / e["path"]),
         }
@@ -225,12 +219,6 @@ def check_name(value: object, argument: str, optional: bool = False) -> None:
     raise ArgumentTypeError(f"{argument} must be {wanted}{' or None' if optional else ''}; got {_kind(value)}")
 
 
-@cache
-def _spec(relative: str, sha256: str) -> dict[str, Any]:
-    data: dict[str, Any] = store.read_json(relative, sha256)
-    return data
-
-
 def _read(relative: str, sha256: str) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
@@ -239,15 +227,15 @@ def _read(relative: str, sha256: str) -> pd.DataFrame:
     return frame
 
 
-def _relabel(frame: pd.DataFrame, spec: dict[str, Any], labels: str) -> pd.DataFrame:
+def _relabel(frame: pd.DataFrame, spec: PublishedSpec, labels: str) -> pd.DataFrame:
     if labels == "code":
         return frame
-    for dim in spec["dimensions"]:
-        if dim["codes"] is None:
+    for dim in spec.dimensions:
+        if dim.codes is None:
             continue
-        mapping = {c["code"]: c[labels] for c in dim["codes"]}
-        column = frame[dim["name"]]
-        frame[dim["name"]] = column.cat.rename_categories([mapping[c] for c in column.cat.categories])
+        mapping = dim.labels(labels)
+        column = frame[dim.name]
+        frame[dim.name] = column.cat.rename_categories([mapping[c] for c in column.cat.categories])
     return frame
 
 
@@ -262,25 +250,25 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     check_labels(labels)
     entry = store.entry(table, version)
     frame = _read(entry["path"], entry["sha256"])
-    spec = _spec(entry["spec_path"], entry["spec_sha256"])
+    spec = read_spec(table, version)
     frame = _relabel(frame, spec, labels)
     frame.attrs.update(_attrs(spec, entry))
     return frame
 
 
-def _attrs(spec: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+def _attrs(spec: PublishedSpec, entry: dict[str, Any]) -> dict[str, Any]:
     """What a user must know, on the frame (`frame.attrs`); `fs.info(table)` says it in full."""
     return {
-        "table": spec["name"],
-        "version": spec["version"],
-        "title": spec["title"],
-        "title_zh": spec.get("title_zh", ""),
-        "description": spec["description"],
-        "report_id": spec["report_id"],
-        "source": spec["source"],
-        "units": list(spec["units"]),
-        "primary_key": list(spec["primary_key"]),
-        "usage_warnings": [dict(w) for w in spec["usage_warnings"]],
+        "table": spec.name,
+        "version": spec.version,
+        "title": spec.title,
+        "title_zh": spec.title_zh,
+        "description": spec.description,
+        "report_id": spec.report_id,
+        "source": spec.source,
+        "units": list(spec.units),
+        "primary_key": list(spec.primary_key),
+        "usage_warnings": [w.document() for w in spec.usage_warnings],
         "sha256": entry["sha256"],
     }
 
@@ -293,7 +281,7 @@ def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.Data
     if entry.get(f"{key}_path") is None:
         return load(table, version, labels).iloc[0:0]
     frame = _read(entry[f"{key}_path"], entry[f"{key}_sha256"])
-    return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
+    return _relabel(frame, read_spec(table, version), labels)
 
 
 def restatements(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
@@ -313,12 +301,7 @@ _CLAIM_COLUMNS = [c for c in fields.CLAIMS_COLUMNS if not c.startswith("dims_")]
 @cache
 def _claims(directory: str) -> pd.DataFrame:
     # One read of the long table the build writes (claims.parquet), not one per table.
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry("claims", Path(directory))
-    path = store.verified_path(meta["path"], meta["sha256"], Path(directory))
-    frame: pd.DataFrame = pq.read_table(path).to_pandas()
-    return frame
+    return read_registry("claims", Path(directory))
 
 
 def claims(labels: str = "code", table: str | None = None, report_id: str | None = None) -> pd.DataFrame:
@@ -348,4 +331,3 @@ def claims(labels: str = "code", table: str | None = None, report_id: str | None
 
 
 store.register_cache(_claims.cache_clear)
-store.register_cache(_spec.cache_clear)

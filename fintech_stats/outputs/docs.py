@@ -28,8 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from fintech_stats.access import loader as api
+from fintech_stats.access.published import read_spec
 from fintech_stats.errors import DocsTargetError
 from fintech_stats.model import codelists, fields, vocabulary
+from fintech_stats.model.spec import PublishedDimension, PublishedSpec
 from fintech_stats.store import catalog as store
 
 __all__ = ["LOSS_WARNING_TYPES", "OWNED_DIRS", "PREVIEW_ROWS", "main", "render", "write"]
@@ -126,7 +128,7 @@ class _Table:
     name: str
     latest: str
     versions: list[dict[str, Any]]
-    spec: dict[str, Any]
+    spec: PublishedSpec
     rows: list[dict[str, Any]]
     restatement_rows: list[dict[str, Any]]
 
@@ -136,11 +138,11 @@ class _Table:
 
     @property
     def report_id(self) -> str:
-        return str(self.spec["report_id"])
+        return self.spec.report_id
 
     @property
     def dims(self) -> list[str]:
-        return [d["name"] for d in self.spec["dimensions"]]
+        return [d.name for d in self.spec.dimensions]
 
 
 def _records(frame: Any, columns: Sequence[str]) -> list[dict[str, Any]]:
@@ -153,17 +155,15 @@ def _load_tables() -> list[_Table]:
     for name, versions in sorted(store.catalog_entries().items()):
         ordered = [dict(versions[v], version=v) for v in sorted(versions, key=store.version_key)]
         latest = max(versions, key=store.version_key)
-        entry = versions[latest]
-        spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
-        columns = spec["columns"]
+        spec = read_spec(name, latest)
         tables.append(
             _Table(
                 name=name,
                 latest=latest,
                 versions=ordered,
                 spec=spec,
-                rows=_records(api.load(name, latest), columns),
-                restatement_rows=_records(api.restatements(name, latest), columns),
+                rows=_records(api.load(name, latest), spec.columns),
+                restatement_rows=_records(api.restatements(name, latest), spec.columns),
             )
         )
     return tables
@@ -238,37 +238,34 @@ def _index(tables: list[_Table], reports: list[dict[str, Any]]) -> str:
 
 def _citation(table: _Table, report: dict[str, Any] | None) -> str:
     source = f"{report['publisher']}, {report['title']}, {table.report_id}" if report else table.report_id
-    return f"{table.spec['title']}. fintech-stats table `{table.name}` v{table.latest}. Source: {source}."
+    return f"{table.spec.title}. fintech-stats table `{table.name}` v{table.latest}. Source: {source}."
 
 
-def _dimension(table: _Table, dim: dict[str, Any]) -> list[str]:
-    name = dim["name"]
+def _dimension(table: _Table, dim: PublishedDimension) -> list[str]:
+    name = dim.name
     all_rows = table.rows + table.restatement_rows
     used = {_code(r[name]) for r in all_rows}
     counts = Counter(_code(r[name]) for r in table.rows)
     lines = ["", f"### `{name}`", ""]
-    if dim["codes"] is None:
+    if dim.codes is None:
         values = sorted(used, key=lambda v: (len(v), v))
         lines.append(f"Integer, no codelist. Values in this table: {', '.join(values) or 'none'}.")
         return lines
-    codes: list[dict[str, str]] = dim["codes"]
-    shown = codes
-    order = " (ordered: categories sort in this order)" if dim.get("ordered") else ""
-    codelist = dim.get("codelist") or name
+    codes = dim.codes
+    order = " (ordered: categories sort in this order)" if dim.ordered else ""
+    codelist = dim.codelist or name
     lines.append(f"Codelist `{codelist}`{order}: the {len(codes)} codes this table uses, in codelist order.")
     lines.append("")
-    lines += _table(
-        ["code", "zh", "en", "rows"], [(f"`{c['code']}`", c["zh"], c["en"], counts[c["code"]]) for c in shown]
-    )
+    lines += _table(["code", "zh", "en", "rows"], [(f"`{c.code}`", c.zh, c.en, counts[c.code]) for c in codes])
     return lines
 
 
 def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
     spec, entry = table.spec, table.entry
-    lines = [_HEADER, "", f"# `{table.name}`", "", f"**{spec['title']}**"]
-    if spec["title_zh"]:
-        lines += ["", f"**{spec['title_zh']}**"]
-    lines += ["", spec["description"] or "*(no description)*", "", "[All tables](../index.md)", ""]
+    lines = [_HEADER, "", f"# `{table.name}`", "", f"**{spec.title}**"]
+    if spec.title_zh:
+        lines += ["", f"**{spec.title_zh}**"]
+    lines += ["", spec.description or "*(no description)*", "", "[All tables](../index.md)", ""]
 
     lines += ["## Source", ""]
     if report is not None:
@@ -279,7 +276,7 @@ def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
     else:
         lines += [f"- Report: `{table.report_id}` (not in reports.json)"]
     lines += [
-        f"- Where in the report: {spec['source']}",
+        f"- Where in the report: {spec.source}",
         f"- Latest version: {table.latest}, {entry['rows']} rows, {entry['restatements']} restatements, "
         f"{entry.get('conflicts', 0)} conflicts",
         "",
@@ -302,7 +299,7 @@ def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
     lines += [
         "## Primary key",
         "",
-        ", ".join(f"`{k}`" for k in spec["primary_key"]) + ": one row per combination.",
+        ", ".join(f"`{k}`" for k in spec.primary_key) + ": one row per combination.",
         "",
         "## Columns",
         "",
@@ -319,24 +316,24 @@ def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
                 if c in dims
                 else fields.field(c).description,
             )
-            for c in spec["columns"]
+            for c in spec.columns
         ],
     )
 
     lines += ["", "## Dimensions"]
-    for dim in spec["dimensions"]:
+    for dim in spec.dimensions:
         lines += _dimension(table, dim)
 
     unit_rows = Counter(str(r["unit"]) for r in table.rows)
     lines += ["", "## Units", ""]
     lines += _table(
         ["unit", "meaning", "rows"],
-        [(f"`{u}`", _UNIT_MEANING.get(u, ""), unit_rows[u]) for u in spec["units"]],
+        [(f"`{u}`", _UNIT_MEANING.get(u, ""), unit_rows[u]) for u in spec.units],
     )
 
     lines += ["", "## Usage warnings", ""]
-    if spec["usage_warnings"]:
-        lines += [f"- **{w['type']}**: {_clean(w['description'])}" for w in spec["usage_warnings"]]
+    if spec.usage_warnings:
+        lines += [f"- **{w.type}**: {_clean(w.description)}" for w in spec.usage_warnings]
     else:
         lines.append("None.")
 
@@ -465,9 +462,9 @@ def _report_page(report: dict[str, Any], tables: list[_Table], gaps: list[dict[s
     # (type, description) -> tables: the same warning on several tables is listed once.
     lost: dict[tuple[str, str], list[str]] = {}
     for t in tables:
-        for w in t.spec["usage_warnings"]:
-            if w["type"] in LOSS_WARNING_TYPES:
-                lost.setdefault((w["type"], w["description"]), []).append(t.name)
+        for w in t.spec.usage_warnings:
+            if w.type in LOSS_WARNING_TYPES:
+                lost.setdefault((w.type, w.description), []).append(t.name)
     if lost:
         lines += [
             "The usage warnings of this report's tables that say something was lost, damaged or misprinted "
@@ -497,7 +494,7 @@ def _report_page(report: dict[str, Any], tables: list[_Table], gaps: list[dict[s
                 for rule, c in sorted(repairs.items())
             ],
         )
-    others = sum(1 for t in tables for w in t.spec["usage_warnings"] if w["type"] not in LOSS_WARNING_TYPES)
+    others = sum(1 for t in tables for w in t.spec.usage_warnings if w.type not in LOSS_WARNING_TYPES)
     if others:
         lines += [
             "",
@@ -516,8 +513,8 @@ def _tables_overview(tables: Iterable[_Table], prefix: str) -> list[str]:
         [
             (
                 f"[`{t.name}`]({prefix}tables/{t.name}.md)",
-                t.spec["title"],
-                t.spec["source"],
+                t.spec.title,
+                t.spec.source,
                 t.latest,
                 t.entry["rows"],
                 t.entry["restatements"],

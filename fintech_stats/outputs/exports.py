@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
+from fintech_stats.access.published import read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError, ExportTargetExistsError
 from fintech_stats.model.fields import field
 from fintech_stats.outputs import target as _outputs
@@ -74,7 +75,7 @@ def sheet_names(tables: Sequence[str]) -> dict[str, str]:
     names: dict[str, str] = {}
     used = {"README", "catalog"}
     for table in tables:
-        topic = str(_spec(table).get("topic", ""))
+        topic = read_spec(table).topic
         base = table.removeprefix(topic + "_") if len(table) > 31 and topic else table
         name = base[:31]
         n = 2
@@ -105,15 +106,9 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if not is_numeric_dtype(frame[c])]
 
 
-def _spec(table: str) -> dict[str, Any]:
-    entry = store.entry(table)
-    spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
-    return spec
-
-
 def _schema(table: str, frame: pd.DataFrame, labels: str) -> dict[str, Any]:
-    spec = _spec(table)
-    dims = {d["name"]: d for d in spec["dimensions"]}
+    spec = read_spec(table)
+    dims = {d.name: d for d in spec.dimensions}
     fields: list[dict[str, Any]] = []
     for column, header in zip(frame.columns, _headers(list(frame.columns), labels), strict=True):
         info = field(column)
@@ -123,16 +118,16 @@ def _schema(table: str, frame: pd.DataFrame, labels: str) -> dict[str, Any]:
             "description": info.description,
             "type": _TABLE_SCHEMA_TYPES.get(info.type, "string"),
         }
-        if column in dims and dims[column]["codes"] is not None:
-            key = "code" if labels == "code" else labels
-            item["constraints"] = {"enum": [c[key] for c in dims[column]["codes"]]}
-            item["x-codelist"] = [{"code": c["code"], "zh": c["zh"], "en": c["en"]} for c in dims[column]["codes"]]
+        codes = dims[column].codes if column in dims else None
+        if codes is not None:
+            item["constraints"] = {"enum": [c.label(labels) for c in codes]}
+            item["x-codelist"] = dims[column].document()["codes"]
         if not info.nullable:
             item.setdefault("constraints", {})["required"] = True
         if column == "value":
-            item["x-units"] = spec["units"]
+            item["x-units"] = list(spec.units)
         fields.append(item)
-    return {"fields": fields, "primaryKey": _headers(spec["primary_key"], labels), "missingValues": [""]}
+    return {"fields": fields, "primaryKey": _headers(spec.primary_key, labels), "missingValues": [""]}
 
 
 def _sources() -> dict[str, dict[str, str]]:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
 from fintech_stats.access import query
+from fintech_stats.access.published import read_registry
 from fintech_stats.errors import CorpusNotFoundError, FintechStatsError
 from fintech_stats.model import fields, vocabulary
 from fintech_stats.outputs import target as _outputs
@@ -161,14 +162,6 @@ class _Data:
     text_notes: dict[str, str]
 
 
-def _numbers() -> pd.DataFrame:
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry("numbers")
-    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
-    return frame
-
-
 def _read_texts(
     reports: list[dict[str, Any]], claims: pd.DataFrame, gaps: pd.DataFrame
 ) -> tuple[dict[str, str | None], dict[str, str]]:
@@ -232,7 +225,7 @@ def _load_data() -> _Data:
         gaps=gaps,
         checks=api.checks(),
         coverage=api.coverage(),
-        numbers=_numbers(),
+        numbers=read_registry("numbers"),
         reports=reports,
         texts=texts,
         text_notes=notes,

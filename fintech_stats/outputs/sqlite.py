@@ -33,8 +33,10 @@ from typing import TYPE_CHECKING, Any
 
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
+from fintech_stats.access.published import read_registry, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError
 from fintech_stats.model import vocabulary
+from fintech_stats.model.spec import PublishedSpec
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import catalog as store
 
@@ -120,20 +122,15 @@ def _write_frame(
         db.execute(f"CREATE INDEX {_quote(f'{name}_{column}')} ON {_quote(name)} ({_quote(column)})")
 
 
-def _spec(entry: dict[str, Any]) -> dict[str, Any]:
-    spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
-    return spec
-
-
-def _column_descriptions(columns: Iterable[str], spec: dict[str, Any] | None = None) -> dict[str, str]:
+def _column_descriptions(columns: Iterable[str], spec: PublishedSpec | None = None) -> dict[str, str]:
     from fintech_stats.model.fields import field
 
-    dims = {d["name"]: d for d in (spec or {}).get("dimensions", [])}
+    dims = {d.name: d for d in spec.dimensions} if spec else {}
     out = {}
     for column in columns:
         if column in dims:
             d = dims[column]
-            out[column] = f"{d.get('en', column)} / {d.get('zh', '')}: {d.get('description', '')}".strip()
+            out[column] = f"{d.en or column} / {d.zh}: {d.description}".strip()
             continue
         try:
             f = field(column)
@@ -141,30 +138,28 @@ def _column_descriptions(columns: Iterable[str], spec: dict[str, Any] | None = N
             continue
         out[column] = f"{f.en} / {f.zh}: {f.description}"
     if "value" in out and spec:
-        units = "; ".join(
-            f"{u}: {vocabulary.UNITS[u].meaning}" if u in vocabulary.UNITS else u for u in spec.get("units", [])
-        )
+        units = "; ".join(f"{u}: {vocabulary.UNITS[u].meaning}" if u in vocabulary.UNITS else u for u in spec.units)
         out["value"] += f" Units of this table: {units}."
     return out
 
 
-def _table_metadata(spec: dict[str, Any], entry: dict[str, Any], reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    report = reports.get(spec["report_id"], {})
-    units = [f"{u} ({vocabulary.UNITS[u].meaning})" if u in vocabulary.UNITS else u for u in spec["units"]]
-    description = spec["description"]
-    if spec.get("title_zh"):
-        description = f"{spec['title_zh']}. {description}"
+def _table_metadata(spec: PublishedSpec, entry: dict[str, Any], reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    report = reports.get(spec.report_id, {})
+    units = [f"{u} ({vocabulary.UNITS[u].meaning})" if u in vocabulary.UNITS else u for u in spec.units]
+    description = spec.description
+    if spec.title_zh:
+        description = f"{spec.title_zh}. {description}"
     description += f" Units: {'; '.join(units)}. Version {entry['version']}, sha256 {entry['sha256']}."
-    for warning in spec.get("usage_warnings", []):
-        description += f" Warning ({warning['type']}): {warning['description']}"
+    for warning in spec.usage_warnings:
+        description += f" Warning ({warning.type}): {warning.description}"
     return {
-        "title": spec["title"],
+        "title": spec.title,
         "description": description,
-        "source": f"{report.get('publisher', '')}《{report.get('title', '')}》 ({spec['report_id']}), {spec['source']}",
+        "source": f"{report.get('publisher', '')}《{report.get('title', '')}》 ({spec.report_id}), {spec.source}",
         "license": _LICENCE,
         "license_url": _LICENCE_URL,
-        "units_of_value": list(spec["units"]),
-        "columns": _column_descriptions(spec["columns"], spec),
+        "units_of_value": list(spec.units),
+        "columns": _column_descriptions(spec.columns, spec),
     }
 
 
@@ -198,10 +193,10 @@ def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
             chosen = sorted(versions, key=store.version_key) if all_versions else [latest]
             for version in chosen:
                 entry = versions[version]
-                spec = _spec(entry)
+                spec = read_spec(name, version)
                 sql_name = sqlite_table_name(name, version, version == latest)
                 frame = api.load(name, version)
-                _write_frame(db, sql_name, frame, spec["primary_key"], ref)
+                _write_frame(db, sql_name, frame, spec.primary_key, ref)
                 tables_meta[sql_name] = _table_metadata(spec, entry, reports)
                 catalog_rows.append(
                     {
@@ -210,11 +205,11 @@ def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
                         "latest": version == latest,
                         "sqlite_table": sql_name,
                         "title": entry["title"],
-                        "title_zh": spec.get("title_zh", ""),
+                        "title_zh": spec.title_zh,
                         "description": entry["description"],
                         "report_id": entry["report_id"],
                         "source": entry["source"],
-                        "units": ", ".join(spec["units"]),
+                        "units": ", ".join(spec.units),
                         "rows": int(entry["rows"]),
                         "restatements": int(entry.get("restatements", 0)),
                         "conflicts": int(entry.get("conflicts", 0)),
@@ -224,27 +219,27 @@ def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
                 )
                 if version != latest:
                     continue
-                for d in spec["dimensions"]:
-                    codelist = d.get("codelist") or f"{name}.{d['name']}"
+                for d in spec.dimensions:
+                    codelist = d.codelist or f"{name}.{d.name}"
                     dimension_rows.append(
                         {
                             "table": name,
-                            "name": d["name"],
-                            "codelist": d.get("codelist"),
-                            "zh": d.get("zh", ""),
-                            "en": d.get("en", ""),
-                            "ordered": bool(d.get("ordered", False)),
-                            "type": d.get("type", ""),
+                            "name": d.name,
+                            "codelist": d.codelist,
+                            "zh": d.zh,
+                            "en": d.en,
+                            "ordered": d.ordered,
+                            "type": d.type,
                         }
                     )
-                    for position, code in enumerate(d["codes"] or []):
-                        key = (codelist, code["code"])
+                    for position, code in enumerate(d.codes or ()):
+                        key = (codelist, code.code)
                         if key not in codelist_rows:
                             codelist_rows[key] = {
                                 "codelist": codelist,
-                                "code": code["code"],
-                                "zh": code["zh"],
-                                "en": code["en"],
+                                "code": code.code,
+                                "zh": code.zh,
+                                "en": code.en,
                                 "position": position,
                             }
         catalog = pd.DataFrame(catalog_rows)
@@ -295,7 +290,7 @@ def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
             "title": "Coverage",
             "description": "Per report: the numbers of its text, claimed, gaps, excluded (by kind), unaccounted.",
         }
-        numbers = _numbers()
+        numbers = read_registry("numbers")
         _write_frame(db, "numbers", numbers, ["report_id", "span_start", "span_end"], ref)
         tables_meta["numbers"] = {
             "title": "Numbers",
@@ -307,14 +302,6 @@ def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
         raise
     db.close()
     return tables_meta
-
-
-def _numbers() -> pd.DataFrame:
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry("numbers")
-    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
-    return frame
 
 
 def _is_sqlite(path: Path) -> bool:

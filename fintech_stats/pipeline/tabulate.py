@@ -23,7 +23,7 @@ from fintech_stats.curation.consistency import Check
 from fintech_stats.curation.ledger import STATUSES, LedgerEntry
 from fintech_stats.model import codelists, fields, vocabulary
 from fintech_stats.model.observation import Gap, Observation
-from fintech_stats.model.spec import TableSpec
+from fintech_stats.model.spec import PublishedCode, PublishedDimension, PublishedSpec, PublishedWarning, TableSpec
 from fintech_stats.pipeline.extract import Extracted
 from fintech_stats.pipeline.index import index_document
 from fintech_stats.store.catalog import MENTION_FILES
@@ -41,6 +41,7 @@ __all__ = [
     "codes_arrow",
     "gaps_arrow",
     "ledger_arrow",
+    "published_spec",
     "sort_key",
     "spec_document",
     "tabulate",
@@ -131,55 +132,46 @@ def spec_document(spec: TableSpec, observations: Sequence[Observation]) -> dict[
     with their labels: the published metadata is self-contained, and adding codes to a shared
     codelist later changes no published table.
     """
-    dims: list[dict[str, Any]] = []
-    for dim in spec.dimensions:
-        header = fields.field(dim)
-        if dim in codelists.NUMERIC_DIMENSIONS:
-            dims.append(
-                {
-                    "name": dim,
-                    "zh": header.zh,
-                    "en": header.en,
-                    "description": header.description,
-                    "type": "integer",
-                    "codelist": None,
-                    "ordered": True,
-                    "codes": None,
-                }
-            )
-            continue
-        codes = codelists.dimension(dim)
-        used = {str(o.dim_dict[dim]) for o in observations}
-        dims.append(
-            {
-                "name": dim,
-                "zh": header.zh,
-                "en": header.en,
-                "description": header.description,
-                "type": "code",
-                "codelist": codes.name,
-                "ordered": codes.ordered,
-                "codes": [{"code": c, "zh": zh, "en": en} for c, (zh, en) in codes.codes.items() if c in used],
-            }
-        )
-    return {
-        "name": spec.name,
-        "version": spec.version,
-        "title": spec.title,
-        "title_zh": spec.title_zh,
-        "description": spec.description,
-        "report_id": spec.report_id,
-        "topic": spec.topic,
-        "source": spec.source,
-        "units": list(spec.units),
-        "primary_key": list(spec.primary_key),
-        "dimensions": dims,
-        "columns": list(spec.columns),
-        "usage_warnings": [
-            {"type": w.type, "description": w.description, "lost": vocabulary.WARNING_KINDS[w.type].lost}
-            for w in spec.usage_warnings
-        ],
-    }
+    return published_spec(spec, observations).document()
+
+
+def published_spec(spec: TableSpec, observations: Sequence[Observation]) -> PublishedSpec:
+    """What the spec.json of the table version says (see `spec_document`)."""
+    return PublishedSpec(
+        name=spec.name,
+        version=spec.version,
+        title=spec.title,
+        title_zh=spec.title_zh,
+        description=spec.description,
+        report_id=spec.report_id,
+        topic=spec.topic,
+        source=spec.source,
+        units=spec.units,
+        primary_key=spec.primary_key,
+        dimensions=tuple(_published_dimension(dim, observations) for dim in spec.dimensions),
+        columns=spec.columns,
+        usage_warnings=tuple(
+            PublishedWarning(w.type, w.description, vocabulary.WARNING_KINDS[w.type].lost) for w in spec.usage_warnings
+        ),
+    )
+
+
+def _published_dimension(dim: str, observations: Sequence[Observation]) -> PublishedDimension:
+    header = fields.field(dim)
+    if dim in codelists.NUMERIC_DIMENSIONS:
+        return PublishedDimension(dim, header.zh, header.en, header.description, "integer", None, True, None)
+    codes = codelists.dimension(dim)
+    used = {str(o.dim_dict[dim]) for o in observations}
+    return PublishedDimension(
+        dim,
+        header.zh,
+        header.en,
+        header.description,
+        "code",
+        codes.name,
+        codes.ordered,
+        tuple(PublishedCode(c, zh, en) for c, (zh, en) in codes.codes.items() if c in used),
+    )
 
 
 #: The schema of the coverage ledger (numbers.parquet).
