@@ -234,7 +234,8 @@ def test_info_says_what_to_know_before_citing(fresh_store: Path) -> None:
     assert bucket.ordered and bucket.codes[0] == ("n1", "1 节点", "1 node")
     assert any(kind == "typo" for kind, _ in info.usage_warnings)
     assert any(c.startswith("server_nodes_2023_counts_sum_to_users") for c in info.failed_checks)
-    assert "fintech-stats table `graph_db_scale_by_server_nodes` version 1.1.0" in info.citation
+    assert f"table graph_db_scale_by_server_nodes version 1.1.0 (data sha256 {info.sha256})" in info.citation
+    assert f"fintech-stats {fs.__version__}," in info.citation and "Source: 金融电子化《" in info.citation
     text, page = repr(info), info._repr_html_()
     assert "cite as" in text and "<table>" in page and "金融电子化" in text
 

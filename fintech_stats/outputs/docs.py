@@ -28,9 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from fintech_stats.access import loader as api
+from fintech_stats.access.info import cite
 from fintech_stats.access.published import read_spec
 from fintech_stats.errors import DocsTargetError
 from fintech_stats.model import codelists, fields, vocabulary
+from fintech_stats.model.citation import CITATION_PATTERN, LICENCE
 from fintech_stats.model.spec import PublishedDimension, PublishedSpec
 from fintech_stats.store import catalog as store
 
@@ -209,6 +211,10 @@ def _index(tables: list[_Table], reports: list[dict[str, Any]]) -> str:
         f"{len(reports)} reports of the corpus. Load a table with `fintech_stats.load(name)`; see also "
         "[Writing a report's curation](writing-extractors.md).",
         "",
+        f"Cite a table as its page says, in the form `{CITATION_PATTERN}`",
+        "",
+        f"Licence: {LICENCE}",
+        "",
         "## Tables by report",
     ]
     for report_id in order:
@@ -234,11 +240,6 @@ def _index(tables: list[_Table], reports: list[dict[str, Any]]) -> str:
         ],
     )
     return "\n".join(lines) + "\n"
-
-
-def _citation(table: _Table, report: dict[str, Any] | None) -> str:
-    source = f"{report['publisher']}, {report['title']}, {table.report_id}" if report else table.report_id
-    return f"{table.spec.title}. fintech-stats table `{table.name}` v{table.latest}. Source: {source}."
 
 
 def _dimension(table: _Table, dim: PublishedDimension) -> list[str]:
@@ -282,7 +283,7 @@ def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
         "",
         "## How to cite",
         "",
-        f"> {_citation(table, report)}",
+        f"> {_clean(cite(table.name, table.latest))}",
         "",
         "## Load it",
         "",

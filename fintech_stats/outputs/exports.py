@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
+from fintech_stats.access.info import cite
 from fintech_stats.access.published import read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError, ExportTargetExistsError
+from fintech_stats.model.citation import CITATION_PATTERN, LICENCE, LICENCE_NAME, LICENCE_TITLE, LICENCE_URL
 from fintech_stats.model.fields import field
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import catalog as store
@@ -44,10 +46,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^-\d[\d,.]*%?$")
 #: The Table Schema (Frictionless) type of each Arrow type name of the field registry (others: string).
 _TABLE_SCHEMA_TYPES = {"int16": "integer", "int64": "integer", "float64": "number"}
-_LICENCE = (
-    "The tables are facts extracted from the publicly listed reports named in `sources`; each report remains "
-    "the work of its publisher. The curation (codes, labels, structure) is released under CC BY 4.0."
-)
 
 
 def _needs_prefix(text: str) -> bool:
@@ -168,14 +166,8 @@ def _datapackage(
         "name": "fintech-stats",
         "title": "fintech-stats: numeric claims of 2023 Chinese fintech reports",
         "version": __version__,
-        "licenses": [
-            {
-                "name": "CC-BY-4.0",
-                "title": "Creative Commons Attribution 4.0",
-                "path": "https://creativecommons.org/licenses/by/4.0/",
-            }
-        ],
-        "x-licence-statement": _LICENCE,
+        "licenses": [{"name": LICENCE_NAME, "title": LICENCE_TITLE, "path": LICENCE_URL}],
+        "x-licence-statement": LICENCE,
         "sources": [sources[r] for r in sorted(used_reports)],
         "resources": resources,
     }
@@ -195,14 +187,13 @@ def _readme(fmt: str, tables: Sequence[str], labels: str) -> str:
         "are prefixed with an apostrophe in CSV files, and so is a text that starts with an apostrophe: drop one "
         "leading apostrophe to read a cell back exactly.",
         "",
-        "How to cite: <table title>. fintech-stats table `<name>` version <version>. Source: <publisher>, "
-        "<report title>.",
+        f"How to cite: `{CITATION_PATTERN}` Each table's citation is listed under Files.",
         "",
-        _LICENCE,
+        LICENCE,
         "",
         "## Files",
         "",
-        *[f"- {t}" for t in tables],
+        *[f"- {t}: {cite(t)}" for t in tables],
         "",
     ]
     return "\n".join(lines)
@@ -221,11 +212,8 @@ def write_xlsx(tables: Sequence[str], path: Path, labels: str) -> None:
         ["fintech-stats: numeric claims of 2023 Chinese fintech reports"],
         [f"Package version {__version__}; dimension labels: {labels}"],
         ["Every row is one claim, with the exact span of report text it was read from."],
-        [
-            "How to cite: <table title>. fintech-stats table <name> version <version>. Source: <publisher>, "
-            "<report title>."
-        ],
-        [_LICENCE],
+        [f"How to cite: {CITATION_PATTERN} The catalog sheet gives each table's citation."],
+        [LICENCE],
         [],
         ["Sources"],
         *[[s["report_id"], s["title"]] for s in _sources().values()],
@@ -244,12 +232,22 @@ def write_xlsx(tables: Sequence[str], path: Path, labels: str) -> None:
 
     sheets = sheet_names(tables)
     catalog_sheet = workbook.create_sheet("catalog")
-    _append(catalog_sheet, ["sheet", "table", "version", "title", "report_id", "source", "rows", "sha256"])
+    _append(catalog_sheet, ["sheet", "table", "version", "title", "report_id", "source", "rows", "sha256", "citation"])
     for table in tables:
         e = store.entry(table)
         _append(
             catalog_sheet,
-            [sheets[table], table, e["version"], e["title"], e["report_id"], e["source"], e["rows"], e["sha256"]],
+            [
+                sheets[table],
+                table,
+                e["version"],
+                e["title"],
+                e["report_id"],
+                e["source"],
+                e["rows"],
+                e["sha256"],
+                cite(table),
+            ],
         )
     catalog_sheet.freeze_panes = "A2"
 

@@ -38,6 +38,7 @@ from fintech_stats.access import query
 from fintech_stats.access.published import read_registry
 from fintech_stats.errors import CorpusNotFoundError, FintechStatsError
 from fintech_stats.model import fields, vocabulary
+from fintech_stats.model.citation import LICENCE
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import catalog as store
 
@@ -773,6 +774,7 @@ def _index_page(data: _Data) -> str:
         "<h2>Downloads</h2><p>Every table as <a href='downloads/csv/datapackage.json'>CSV (Data Package)</a>, "
         "<a href='downloads/parquet/datapackage.json'>Parquet</a> and one Excel workbook per table: "
         "see each table page.</p>"
+        f"<h2>Licence</h2><p>{_esc(LICENCE)}</p>"
     )
     return _page("fintech-stats", body, 0, scripts=("search-index.js",))
 

@@ -33,9 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
+from fintech_stats.access.info import cite
 from fintech_stats.access.published import read_registry, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError
 from fintech_stats.model import vocabulary
+from fintech_stats.model.citation import LICENCE, LICENCE_URL, source_text
 from fintech_stats.model.spec import PublishedSpec
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import catalog as store
@@ -47,8 +49,6 @@ __all__ = ["METADATA_FILE", "add_export_arguments", "export_sqlite", "sqlite_cli
 
 METADATA_FILE = "metadata.json"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_LICENCE = "CC BY 4.0 (the curation); the facts are from the reports named in each table's source"
-_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 #: Columns of the reports and the catalog that hold whole numbers even where a frame reads them as
 #: objects (a missing page count); a table's integer columns are integers in the frame already.
 _INTEGER_COLUMNS = {"rows", "pages", "views", "text_chars"}
@@ -155,9 +155,11 @@ def _table_metadata(spec: PublishedSpec, entry: dict[str, Any], reports: dict[st
     return {
         "title": spec.title,
         "description": description,
-        "source": f"{report.get('publisher', '')}《{report.get('title', '')}》 ({spec.report_id}), {spec.source}",
-        "license": _LICENCE,
-        "license_url": _LICENCE_URL,
+        "source": source_text(
+            str(report.get("publisher", "")), str(report.get("title", "")), spec.report_id, spec.source
+        ),
+        "license": LICENCE,
+        "license_url": LICENCE_URL,
         "units_of_value": list(spec.units),
         "columns": _column_descriptions(spec.columns, spec),
     }
@@ -215,6 +217,7 @@ def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
                         "conflicts": int(entry.get("conflicts", 0)),
                         "sha256": entry["sha256"],
                         "path": entry["path"],
+                        "citation": cite(name, version),
                     }
                 )
                 if version != latest:
@@ -355,8 +358,8 @@ def export_sqlite(out: Path, all_versions: bool = False, force: bool = False) ->
             "description": "Curated tables of the numbers in 2023 Chinese fintech industry reports; every row says "
             "which characters of its report it was read from (report_id, span_start, span_end, literal). "
             f"fintech-stats {__version__}.",
-            "license": _LICENCE,
-            "license_url": _LICENCE_URL,
+            "license": LICENCE,
+            "license_url": LICENCE_URL,
             "source": "The reports listed in the reports table",
             "databases": {location.stem: {"tables": tables}},
         }
