@@ -194,10 +194,6 @@ def _index(tables: list[_Table], reports: list[dict[str, Any]]) -> str:
         by_report.setdefault(table.report_id, []).append(table)
     order = [r["report_id"] for r in reports if r["report_id"] in by_report]
     order += sorted(set(by_report) - set(known))
-    n_rows = sum(t.entry["rows"] for t in tables)
-    n_rest = sum(t.entry["restatements"] for t in tables)
-    n_conf = sum(t.entry.get("conflicts", 0) for t in tables)
-
     lines = [
         _HEADER,
         "",
@@ -207,7 +203,7 @@ def _index(tables: list[_Table], reports: list[dict[str, Any]]) -> str:
         "and `reports.json`); it must not be edited by hand: change the curation or codelists, rebuild the",
         "tables, and run `fintech-stats docs` again.",
         "",
-        f"{len(tables)} tables ({n_rows} rows, {n_rest} restatements and {n_conf} conflicts) from {len(order)} of the "
+        f"{len(tables)} tables ({_row_counts(tables)}) from {len(order)} of the "
         f"{len(reports)} reports of the corpus. Load a table with `fintech_stats.load(name)`; see also "
         "[Writing a report's curation](writing-extractors.md).",
         "",
@@ -262,52 +258,75 @@ def _dimension(table: _Table, dim: PublishedDimension) -> list[str]:
 
 
 def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
-    spec, entry = table.spec, table.entry
+    spec = table.spec
     lines = [_HEADER, "", f"# `{table.name}`", "", f"**{spec.title}**"]
     if spec.title_zh:
         lines += ["", f"**{spec.title_zh}**"]
     lines += ["", spec.description or "*(no description)*", "", "[All tables](../index.md)", ""]
+    lines += _source_section(table, report)
+    lines += ["## How to cite", "", f"> {_clean(cite(table.name, table.latest))}", ""]
+    lines += _load_section(table)
+    lines += ["## Primary key", "", ", ".join(f"`{k}`" for k in spec.primary_key) + ": one row per combination.", ""]
+    lines += ["## Columns", "", *_columns_table(table)]
+    lines += ["", "## Dimensions"]
+    for dim in spec.dimensions:
+        lines += _dimension(table, dim)
+    unit_rows = Counter(str(r["unit"]) for r in table.rows)
+    lines += ["", "## Units", ""]
+    lines += _table(
+        ["unit", "meaning", "rows"],
+        [(f"`{u}`", _UNIT_MEANING.get(u, ""), unit_rows[u]) for u in spec.units],
+    )
+    lines += ["", "## Usage warnings", ""]
+    lines += [f"- **{w.type}**: {_clean(w.description)}" for w in spec.usage_warnings] or ["None."]
+    lines += ["", "## Versions", ""]
+    lines += _table(
+        ["version", "rows", "restatements", "sha256 of data.parquet"],
+        [(v["version"], v["rows"], v["restatements"], f"`{v['sha256']}`") for v in table.versions],
+    )
+    lines += ["", "## Preview", "", *_preview(table)]
+    return "\n".join(lines) + "\n"
 
-    lines += ["## Source", ""]
+
+def _source_section(table: _Table, report: dict[str, Any] | None) -> list[str]:
+    """The report a table comes from (linked to its page), where in it, and the latest version's counts."""
+    entry = table.entry
     if report is not None:
-        lines += [
-            f"- Report: [{report['publisher']}《{report['title']}》](../reports/{table.report_id}.md) "
-            f"(`{table.report_id}`)",
-        ]
+        where = f"[{report['publisher']}《{report['title']}》](../reports/{table.report_id}.md) (`{table.report_id}`)"
     else:
-        lines += [f"- Report: `{table.report_id}` (not in reports.json)"]
-    lines += [
-        f"- Where in the report: {spec.source}",
+        where = f"`{table.report_id}` (not in reports.json)"
+    return [
+        "## Source",
+        "",
+        f"- Report: {where}",
+        f"- Where in the report: {table.spec.source}",
         f"- Latest version: {table.latest}, {entry['rows']} rows, {entry['restatements']} restatements, "
         f"{entry.get('conflicts', 0)} conflicts",
         "",
-        "## How to cite",
-        "",
-        f"> {_clean(cite(table.name, table.latest))}",
-        "",
+    ]
+
+
+def _load_section(table: _Table) -> list[str]:
+    """How to load a table, and its restatements and conflicts where it has them."""
+    lines = [
         "## Load it",
         "",
         "```python",
         "import fintech_stats as fs",
         f'fs.load("{table.name}")  # dimension codes; labels="zh" or labels="en" for labels',
     ]
-    if entry["restatements"]:
+    if table.entry["restatements"]:
         lines.append(f'fs.restatements("{table.name}")  # the same facts stated again elsewhere in the report')
-    if entry.get("conflicts"):
+    if table.entry.get("conflicts"):
         lines.append(f'fs.conflicts("{table.name}")  # second statements that disagree with the table')
-    lines += ["```", ""]
+    return [*lines, "```", ""]
 
-    lines += [
-        "## Primary key",
-        "",
-        ", ".join(f"`{k}`" for k in spec.primary_key) + ": one row per combination.",
-        "",
-        "## Columns",
-        "",
-    ]
-    types = {c["name"]: _arrow_type(c["type"]) for c in entry.get("schema", [])}
+
+def _columns_table(table: _Table) -> list[str]:
+    """Every column of a table with its type as published (the catalog's schema) and its meaning."""
+    types = {c["name"]: _arrow_type(c["type"]) for c in table.entry.get("schema", [])}
     dims = set(table.dims)
-    lines += _table(
+    return _table(
         ["column", "type", "meaning"],
         [
             (
@@ -317,43 +336,21 @@ def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
                 if c in dims
                 else fields.field(c).description,
             )
-            for c in spec.columns
+            for c in table.spec.columns
         ],
     )
 
-    lines += ["", "## Dimensions"]
-    for dim in spec.dimensions:
-        lines += _dimension(table, dim)
 
-    unit_rows = Counter(str(r["unit"]) for r in table.rows)
-    lines += ["", "## Units", ""]
-    lines += _table(
-        ["unit", "meaning", "rows"],
-        [(f"`{u}`", _UNIT_MEANING.get(u, ""), unit_rows[u]) for u in spec.units],
-    )
-
-    lines += ["", "## Usage warnings", ""]
-    if spec.usage_warnings:
-        lines += [f"- **{w.type}**: {_clean(w.description)}" for w in spec.usage_warnings]
-    else:
-        lines.append("None.")
-
-    lines += ["", "## Versions", ""]
-    lines += _table(
-        ["version", "rows", "restatements", "sha256 of data.parquet"],
-        [(v["version"], v["rows"], v["restatements"], f"`{v['sha256']}`") for v in table.versions],
-    )
-
+def _preview(table: _Table) -> list[str]:
+    """The first rows of a table's latest version: dimension codes, value (a range as low to high), unit,
+    qualifier, literal."""
     shown = table.rows[:PREVIEW_ROWS]
-    lines += [
-        "",
-        "## Preview",
-        "",
+    lines = [
         f"The first {len(shown)} of {len(table.rows)} rows of version {table.latest} (codes; a range reads "
         "`low to high`).",
         "",
     ]
-    lines += _table(
+    return lines + _table(
         [*table.dims, "value", "unit", "qualifier", "literal"],
         [
             (
@@ -366,7 +363,6 @@ def _table_page(table: _Table, report: dict[str, Any] | None) -> str:
             for r in shown
         ],
     )
-    return "\n".join(lines) + "\n"
 
 
 #: Gaps listed one by one on a report page (the rest are counted by kind).
@@ -402,19 +398,36 @@ def _gaps_section(gaps: list[dict[str, Any]]) -> list[str]:
 
 
 def _report_page(report: dict[str, Any], tables: list[_Table], gaps: list[dict[str, Any]]) -> str:
-    report_id = report["report_id"]
-    status = report["text_status"]
-    n_rows = sum(t.entry["rows"] for t in tables)
-    n_rest = sum(t.entry["restatements"] for t in tables)
-    n_conf = sum(t.entry.get("conflicts", 0) for t in tables)
     lines = [_HEADER, "", f"# {report['title']}", "", "[All tables and reports](../index.md)", ""]
+    lines += _report_summary(report, tables)
+    lines += ["", "## Tables", ""]
+    lines += _tables_overview(tables, "../") if tables else ["None."]
+    if report.get("curation_note"):
+        lines += ["", "## Curation note", "", _clean(report["curation_note"])]
+    lines += ["", "## Numbers the text lost (gaps)", ""]
+    lines += _gaps_section(gaps)
+    lines += ["", "## What was lost", ""]
+    lines += _lost_section(report, tables)
+    return "\n".join(lines) + "\n"
+
+
+def _row_counts(tables: Iterable[_Table]) -> str:
+    """How many rows, restatements and conflicts the latest versions of `tables` hold."""
+    entries = [t.entry for t in tables]
+    rows, restatements = sum(e["rows"] for e in entries), sum(e["restatements"] for e in entries)
+    return f"{rows} rows, {restatements} restatements and {sum(e.get('conflicts', 0) for e in entries)} conflicts"
+
+
+def _report_summary(report: dict[str, Any], tables: list[_Table]) -> list[str]:
+    """A report's metadata, claims and gaps as a table, and what its text status means."""
+    status = report["text_status"]
     claims = f"{report['n_claims']}"
     if tables:
-        claims += f" ({n_rows} rows, {n_rest} restatements and {n_conf} conflicts in {len(tables)} tables)"
-    lines += _table(
+        claims += f" ({_row_counts(tables)} in {len(tables)} tables)"
+    lines = _table(
         ["field", "value"],
         [
-            ("report_id", f"`{report_id}`"),
+            ("report_id", f"`{report['report_id']}`"),
             ("publisher", report["publisher"]),
             ("title", report["title"]),
             ("pages", report["pages"]),
@@ -424,84 +437,75 @@ def _report_page(report: dict[str, Any], tables: list[_Table], gaps: list[dict[s
             ("gaps", report.get("n_gaps", 0)),
         ],
     )
-    lines += [
-        "",
-        "## Text status",
-        "",
-        f"**{status}**: "
-        + _STATUS_MEANING.get(status, "unknown status.").format(
-            text_chars=report["text_chars"], text_extent=report.get("text_extent") or "how far is not recorded"
-        ),
-    ]
+    meaning = _STATUS_MEANING.get(status, "unknown status.").format(
+        text_chars=report["text_chars"], text_extent=report.get("text_extent") or "how far is not recorded"
+    )
+    lines += ["", "## Text status", "", f"**{status}**: {meaning}"]
     if status == "full" and not tables:
         lines += ["", "No tables have been curated from this report yet."]
+    return lines
 
-    lines += ["", "## Tables", ""]
-    if tables:
-        lines += _tables_overview(tables, "../")
-    else:
-        lines.append("None.")
 
-    if report.get("curation_note"):
-        lines += ["", "## Curation note", "", _clean(report["curation_note"])]
-
-    lines += ["", "## Numbers the text lost (gaps)", ""]
-    lines += _gaps_section(gaps)
-
-    lines += ["", "## What was lost", ""]
+def _lost_section(report: dict[str, Any], tables: list[_Table]) -> list[str]:
+    """What a report lost: without tables, what its status says; with tables, the warnings that say
+    something was lost, the rows a repair rule read, and how many other warnings there are."""
     if not tables:
-        if status == "snippet":
-            lines.append("Everything after the snippet: the report yields no claims.")
-        elif status == "digits_lost":
-            lines.append("Every number written in digits: they did not survive extraction (see the gaps above).")
-        elif report.get("curation_note"):
-            lines.append("Nothing is known to be lost; the report states no claims (see the curation note).")
-        else:
-            lines.append("Nothing is known to be lost; no table has been curated from this report yet.")
-        return "\n".join(lines) + "\n"
+        if report["text_status"] == "snippet":
+            return ["Everything after the snippet: the report yields no claims."]
+        if report["text_status"] == "digits_lost":
+            return ["Every number written in digits: they did not survive extraction (see the gaps above)."]
+        if report.get("curation_note"):
+            return ["Nothing is known to be lost; the report states no claims (see the curation note)."]
+        return ["Nothing is known to be lost; no table has been curated from this report yet."]
+    lines = _loss_warnings(tables) + _repairs(tables)
+    others = sum(1 for t in tables for w in t.spec.usage_warnings if w.type not in LOSS_WARNING_TYPES)
+    if others:
+        lines += ["", f"{others} other usage warnings (bases, verbal quantities, wording) are on the table pages."]
+    return lines
 
+
+def _loss_warnings(tables: list[_Table]) -> list[str]:
+    """The usage warnings of `tables` that say something was lost, each once, with the tables it is on."""
     # (type, description) -> tables: the same warning on several tables is listed once.
     lost: dict[tuple[str, str], list[str]] = {}
     for t in tables:
         for w in t.spec.usage_warnings:
             if w.type in LOSS_WARNING_TYPES:
                 lost.setdefault((w.type, w.description), []).append(t.name)
-    if lost:
-        lines += [
-            "The usage warnings of this report's tables that say something was lost, damaged or misprinted "
-            "in the text, by type:",
-            "",
-        ]
-        for (kind, description), names in sorted(lost.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1])):
-            links = ", ".join(f"[`{n}`](../tables/{n}.md)" for n in names)
-            lines.append(f"- **{kind}** ({links}): {_clean(description)}")
-    else:
-        lines.append("No usage warning of this report's tables says something was lost.")
+    if not lost:
+        return ["No usage warning of this report's tables says something was lost."]
+    lines = [
+        "The usage warnings of this report's tables that say something was lost, damaged or misprinted "
+        "in the text, by type:",
+        "",
+    ]
+    for (kind, description), names in sorted(lost.items(), key=lambda kv: (kv[0][0], kv[1], kv[0][1])):
+        links = ", ".join(f"[`{n}`](../tables/{n}.md)" for n in names)
+        lines.append(f"- **{kind}** ({links}): {_clean(description)}")
+    return lines
+
+
+def _repairs(tables: list[_Table]) -> list[str]:
+    """How many rows of `tables` each repair rule read, and in which tables ([] when none)."""
     repairs: dict[str, Counter[str]] = {}
     for t in tables:
         for row in t.rows:
             if _code(row["repair"]):
                 repairs.setdefault(_code(row["repair"]), Counter())[t.name] += 1
-    if repairs:
-        lines += [
-            "",
-            "Rows whose literal was damaged in the text and read by a named repair rule:",
-            "",
-        ]
-        lines += _table(
+    if not repairs:
+        return []
+    return [
+        "",
+        "Rows whose literal was damaged in the text and read by a named repair rule:",
+        "",
+        *_table(
             ["repair", "rows", "tables"],
             [
                 (f"`{rule}`", sum(c.values()), ", ".join(f"`{n}`" for n in sorted(c)))
                 for rule, c in sorted(repairs.items())
             ],
-        )
-    others = sum(1 for t in tables for w in t.spec.usage_warnings if w.type not in LOSS_WARNING_TYPES)
-    if others:
-        lines += [
-            "",
-            f"{others} other usage warnings (bases, verbal quantities, wording) are on the table pages.",
-        ]
-    return "\n".join(lines) + "\n"
+        ),
+    ]
 
 
 # -- entry points -------------------------------------------------------------------------------
