@@ -245,10 +245,7 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     `labels`: show dimension values as codes (`code`), the report's Chinese (`zh`) or English
     (`en`) labels; the column names are the same in every mode.
     """
-    check_name(table, "table")
-    check_name(version, "version", optional=True)
-    check_labels(labels)
-    entry = store.entry(table, version)
+    entry = _checked_entry(table, version, labels)
     frame = _read(entry["path"], entry["sha256"])
     spec = read_spec(table, version)
     frame = _relabel(frame, spec, labels)
@@ -273,11 +270,16 @@ def _attrs(spec: PublishedSpec, entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.DataFrame:
+def _checked_entry(table: str, version: str | None, labels: str) -> dict[str, Any]:
+    """The catalog entry of a table version, once the arguments of a read of it are checked."""
     check_name(table, "table")
     check_name(version, "version", optional=True)
     check_labels(labels)
-    entry = store.entry(table, version)
+    return store.entry(table, version)
+
+
+def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.DataFrame:
+    entry = _checked_entry(table, version, labels)
     if entry.get(f"{key}_path") is None:
         return load(table, version, labels).iloc[0:0]
     frame = _read(entry[f"{key}_path"], entry[f"{key}_sha256"])

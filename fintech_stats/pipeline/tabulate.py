@@ -48,19 +48,6 @@ __all__ = [
     "to_arrow",
 ]
 
-#: The schema of the gaps registry (gaps.parquet).
-GAP_SCHEMA = pa.schema(
-    [
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("span_start", pa.int64(), nullable=False),
-        pa.field("span_end", pa.int64(), nullable=False),
-        pa.field("text", pa.string(), nullable=False),
-        pa.field("kind", pa.string(), nullable=False),
-        pa.field("location", pa.string()),
-        pa.field("note", pa.string()),
-    ]
-)
-
 
 def _arrow_type(column: str, encoded: bool = True) -> pa.DataType:
     """The Arrow type of a column (its field's type name), dictionary-encoded in its codes' order
@@ -72,6 +59,21 @@ def _arrow_type(column: str, encoded: bool = True) -> pa.DataType:
 
 def _arrow_field(column: str, encoded: bool = True) -> pa.Field:
     return pa.field(column, _arrow_type(column, encoded), nullable=fields.field(column).nullable)
+
+
+#: The fields of the columns that name a place in a report's text (report_id, span_start, span_end).
+_SPAN_FIELDS = [_arrow_field(column) for column in fields.SPAN_COLUMNS]
+
+#: The schema of the gaps registry (gaps.parquet).
+GAP_SCHEMA = pa.schema(
+    [
+        *_SPAN_FIELDS,
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+        _arrow_field("location"),
+        _arrow_field("note"),
+    ]
+)
 
 
 def arrow_schema(spec: TableSpec) -> pa.Schema:
@@ -177,9 +179,7 @@ def _published_dimension(dim: str, observations: Sequence[Observation]) -> Publi
 #: The schema of the coverage ledger (numbers.parquet).
 LEDGER_SCHEMA = pa.schema(
     [
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("span_start", pa.int64(), nullable=False),
-        pa.field("span_end", pa.int64(), nullable=False),
+        *_SPAN_FIELDS,
         pa.field("text", pa.string(), nullable=False),
         pa.field("status", pa.string(), nullable=False),
         pa.field("kind", pa.string()),
@@ -211,15 +211,15 @@ def ledger_arrow(entries: Sequence[LedgerEntry]) -> pa.Table:
 CHECK_SCHEMA = pa.schema(
     [
         pa.field("check_id", pa.string(), nullable=False),
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("table", pa.string(), nullable=False),
+        _arrow_field("report_id"),
+        _arrow_field("table"),
         pa.field("kind", pa.string(), nullable=False),
         pa.field("expected", pa.float64()),
         pa.field("observed", pa.float64()),
         pa.field("tolerance", pa.float64()),
         pa.field("passed", pa.bool_(), nullable=False),
         pa.field("claims", pa.string(), nullable=False),
-        pa.field("note", pa.string()),
+        _arrow_field("note"),
     ]
 )
 
