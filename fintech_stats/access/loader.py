@@ -112,7 +112,7 @@ def unaccounted() -> pd.DataFrame:
     whose text is full or truncated: the coverage ledger is closed (a test keeps it so).
     """
     frame = read_registry("numbers")
-    out = frame[frame["status"] == "unaccounted"][["report_id", "span_start", "span_end", "text"]]
+    out = frame[frame["status"] == "unaccounted"][[*fields.SPAN_COLUMNS, "text"]]
     return out.reset_index(drop=True)
 
 

@@ -537,7 +537,8 @@ def render() -> dict[str, str]:
     pages = {"index.md": _index(tables, reports)}
     for table in tables:
         pages[f"tables/{table.name}.md"] = _table_page(table, known.get(table.report_id))
-    all_gaps = _records(api.gaps(), ["report_id", "span_start", "span_end", "text", "kind", "location", "note"])
+    gaps = api.gaps()
+    all_gaps = _records(gaps, list(gaps.columns))
     for report in reports:
         report_tables = [t for t in tables if t.report_id == report["report_id"]]
         report_gaps = [g for g in all_gaps if g["report_id"] == report["report_id"]]
