@@ -148,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser of the command."""
     from fintech_stats._version import __version__
     from fintech_stats.model import vocabulary
-    from fintech_stats.outputs import site
+    from fintech_stats.outputs import site, sqlite
     from fintech_stats.tools import ingest
     from fintech_stats.tools import propose as curate
 
@@ -175,7 +175,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", required=True, help="directory (a file for sqlite) to create (refused if it exists, unless --force)"
     )
-    export.add_argument("--all-versions", action="store_true", help="sqlite: every published version, not the latest")
+    sqlite.add_export_arguments(export)
     export.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables (default: all)")
     export.add_argument(
         "--labels",

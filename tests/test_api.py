@@ -234,9 +234,34 @@ def test_info_says_what_to_know_before_citing(fresh_store: Path) -> None:
     assert bucket.ordered and bucket.codes[0] == ("n1", "1 节点", "1 node")
     assert any(kind == "typo" for kind, _ in info.usage_warnings)
     assert any(c.startswith("server_nodes_2023_counts_sum_to_users") for c in info.failed_checks)
-    assert "fintech-stats table `graph_db_scale_by_server_nodes` version 1.1.0" in info.citation
+    assert f"table graph_db_scale_by_server_nodes version 1.1.0 (data sha256 {info.sha256})" in info.citation
+    assert f"fintech-stats {fs.__version__}," in info.citation and "Source: 金融电子化《" in info.citation
     text, page = repr(info), info._repr_html_()
     assert "cite as" in text and "<table>" in page and "金融电子化" in text
+
+
+def _says(document: object, typed: object) -> bool:
+    """Whether everything `document` (JSON) says, `typed` (the same JSON from a typed object) says too."""
+    if isinstance(document, dict):
+        return isinstance(typed, dict) and all(k in typed and _says(v, typed[k]) for k, v in document.items())
+    if isinstance(document, list):
+        return isinstance(typed, list) and len(document) == len(typed) and all(map(_says, document, typed))
+    return document == typed
+
+
+def test_read_spec_says_what_every_published_spec_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every version ever published, old spec layouts included (r02's 1.0.0 have no topic, no
+    # dimension headers, no `lost`): the typed spec holds all that its spec.json holds.
+    from fintech_stats.access.published import read_spec
+
+    monkeypatch.setenv(store.ENV_VAR, str(Path(__file__).resolve().parents[1] / "datasets"))
+    store.clear_caches()
+    for name, versions in store.catalog_entries().items():
+        for version, entry in versions.items():
+            spec = read_spec(name, version)
+            assert (spec.name, spec.version) == (name, version)
+            assert _says(store.read_json(entry["spec_path"], entry["spec_sha256"]), spec.document()), (name, version)
+    store.clear_caches()
 
 
 def test_codes_give_every_reader_the_codelist_order() -> None:

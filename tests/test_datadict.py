@@ -119,9 +119,10 @@ def test_table_page_has_codelists_citation_and_sha256(pages: dict[str, str], pub
     for warning in spec["usage_warnings"]:
         assert warning["description"] in page
     assert (
-        f"fintech-stats table `{NODES}` v{entry['version']}. "
-        "Source: 金融电子化, 2023金融业图数据库建设发展调研报告, fe-graph-database-survey-2023." in page
+        f"table {NODES} version {entry['version']} (data sha256 {entry['sha256']}). "
+        "Source: 金融电子化《2023金融业图数据库建设发展调研报告》 (fe-graph-database-survey-2023), " in page
     )
+    assert f"> {fs.info(NODES).citation}" in page
     # the preview: 8 rows, the first one as loaded
     preview = page.split("## Preview", 1)[1]
     assert len([line for line in preview.splitlines() if line.startswith("| 20")]) == datadict.PREVIEW_ROWS
@@ -217,6 +218,14 @@ def test_readme_quality_section_is_current() -> None:
     section = datadict.quality_section()
     assert section in readme, "regenerate with `fintech-stats docs` (it updates the README's quality section)"
     assert "| `fe-graph-database-survey-2023` | full |" in section
+
+
+def test_readme_says_how_to_cite_and_the_licence() -> None:
+    # The README's "how to cite" is what the one citation function makes, and its licence the one text.
+    from fintech_stats.model.citation import CITATION_PATTERN, LICENCE
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    assert f"    {CITATION_PATTERN}\n" in readme and f"> {LICENCE}\n" in readme
 
 
 def test_docs_refuse_someone_elses_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

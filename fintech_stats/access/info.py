@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from fintech_stats import store
+from fintech_stats._version import __version__
+from fintech_stats.access.published import read_spec
 from fintech_stats.model import vocabulary
+from fintech_stats.model.citation import citation, source_text
 
-__all__ = ["Dimension", "TableInfo", "info"]
+__all__ = ["Dimension", "TableInfo", "cite", "info"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ class TableInfo:
             ("table", f"{self.name} {self.version} (versions: {', '.join(self.versions)})"),
             ("title", self.title + (f" / {self.title_zh}" if self.title_zh else "")),
             ("description", self.description),
-            ("source", f"{self.publisher}《{self.report_title}》 ({self.report_id}), {self.source}"),
+            ("source", source_text(self.publisher, self.report_title, self.report_id, self.source)),
             ("rows", str(self.rows)),
             ("units", "; ".join(f"{u}: {m}" for u, m in self.units)),
         ]
@@ -112,51 +115,62 @@ def info(table: str, version: str | None = None) -> TableInfo:
     from fintech_stats.access import loader as api
 
     entry = store.entry(table, version)
-    spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
+    spec = read_spec(table, version)
     versions = tuple(sorted(store.versions(table), key=store.version_key))
-    reports = {r["report_id"]: r for r in store.read_json(store.REPORTS_FILE)}
-    report = reports.get(spec["report_id"], {})
-    publisher, report_title = str(report.get("publisher", "")), str(report.get("title", ""))
+    publisher, report_title = _report(spec.report_id)
     dims = tuple(
-        Dimension(
-            d["name"],
-            str(d.get("zh", "")),
-            str(d.get("en", "")),
-            d.get("codelist"),
-            bool(d.get("ordered", False)),
-            tuple((c["code"], c["zh"], c["en"]) for c in d["codes"] or ()),
-        )
-        for d in spec["dimensions"]
+        Dimension(d.name, d.zh, d.en, d.codelist, d.ordered, tuple((c.code, c.zh, c.en) for c in d.codes or ()))
+        for d in spec.dimensions
     )
     gaps = api.gaps()
-    report_gaps = gaps[gaps["report_id"] == spec["report_id"]]["kind"].value_counts().to_dict()
+    report_gaps = gaps[gaps["report_id"] == spec.report_id]["kind"].value_counts().to_dict()
     checks = api.checks()
     failed = checks[(checks["table"] == table) & ~checks["passed"]]
     failed_lines = tuple(
         f"{c.check_id}: {c.kind}, expected {c.expected:g}, observed {c.observed:g}" for c in failed.itertuples()
     )
-    citation = (
-        f"{spec['title']}. fintech-stats table `{table}` version {spec['version']}. "
-        f"Source: {publisher}《{report_title}》 ({spec['report_id']}), {spec['source']}."
-    )
     return TableInfo(
         name=table,
-        version=spec["version"],
+        version=spec.version,
         versions=versions,
-        title=spec["title"],
-        title_zh=spec.get("title_zh", ""),
-        description=spec["description"],
-        report_id=spec["report_id"],
+        title=spec.title,
+        title_zh=spec.title_zh,
+        description=spec.description,
+        report_id=spec.report_id,
         publisher=publisher,
         report_title=report_title,
-        source=spec["source"],
+        source=spec.source,
         rows=int(entry["rows"]),
-        units=tuple((u, vocabulary.UNITS[u].meaning if u in vocabulary.UNITS else "") for u in spec["units"]),
+        units=tuple((u, vocabulary.UNITS[u].meaning if u in vocabulary.UNITS else "") for u in spec.units),
         dimensions=dims,
-        primary_key=tuple(spec["primary_key"]),
-        usage_warnings=tuple((w["type"], w["description"]) for w in spec["usage_warnings"]),
+        primary_key=spec.primary_key,
+        usage_warnings=tuple((w.type, w.description) for w in spec.usage_warnings),
         report_gaps={str(k): int(v) for k, v in report_gaps.items()},
         failed_checks=failed_lines,
         sha256=entry["sha256"],
-        citation=citation,
+        citation=cite(table, version),
+    )
+
+
+def _report(report_id: str) -> tuple[str, str]:
+    """The publisher and title of a report of reports.json ("" for a report it does not list)."""
+    report: dict[str, Any] = next((r for r in store.read_json(store.REPORTS_FILE) if r["report_id"] == report_id), {})
+    return str(report.get("publisher", "")), str(report.get("title", ""))
+
+
+def cite(table: str, version: str | None = None) -> str:
+    """How to cite a published table version (the latest by default): `fintech_stats.model.citation.citation`."""
+    entry = store.entry(table, version)
+    spec = read_spec(table, version)
+    publisher, report_title = _report(spec.report_id)
+    return citation(
+        title=spec.title,
+        table=spec.name,
+        version=spec.version,
+        sha256=entry["sha256"],
+        publisher=publisher,
+        report_title=report_title,
+        report_id=spec.report_id,
+        where=spec.source,
+        package_version=__version__,
     )

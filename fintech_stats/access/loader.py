@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
+from fintech_stats.access.published import read_registry, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, UnknownReportError, did_you_mean
-from fintech_stats.model import vocabulary
+from fintech_stats.model import fields, vocabulary
+from fintech_stats.model.spec import PublishedSpec
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,15 +76,7 @@ def gaps() -> pd.DataFrame:
     `超过万户`), kind (see `fintech_stats.model.vocabulary.GAP_KINDS`), location, note.  Read from the
     published store (verified by sha256); `report_text(report_id)[span_start:span_end] == text`.
     """
-    return _registry("gaps")
-
-
-def _registry(key: str) -> pd.DataFrame:
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry(key)
-    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
-    return frame
+    return read_registry("gaps")
 
 
 def codes(table: str | None = None) -> pd.DataFrame:
@@ -94,7 +88,7 @@ def codes(table: str | None = None) -> pd.DataFrame:
     to sort a bucket column in its order, not as text.  `table=` keeps one table's codes.
     """
     check_name(table, "table", optional=True)
-    frame = _registry("codes")
+    frame = read_registry("codes")
     if table is not None:
         store.entry(table)  # UnknownTableError, with close matches
         frame = frame[frame["table"] == table].reset_index(drop=True)
@@ -108,7 +102,7 @@ def checks() -> pd.DataFrame:
     expected, observed, tolerance, passed, claims (the rows involved, as `table:span_start-span_end`),
     note.
     """
-    return _registry("checks")
+    return read_registry("checks")
 
 
 def unaccounted() -> pd.DataFrame:
@@ -117,8 +111,8 @@ def unaccounted() -> pd.DataFrame:
     Columns: report_id, span_start, span_end, text (the number's characters).  Empty for every report
     whose text is full or truncated: the coverage ledger is closed (a test keeps it so).
     """
-    frame = _registry("numbers")
-    out = frame[frame["status"] == "unaccounted"][["report_id", "span_start", "span_end", "text"]]
+    frame = read_registry("numbers")
+    out = frame[frame["status"] == "unaccounted"][[*fields.SPAN_COLUMNS, "text"]]
     return out.reset_index(drop=True)
 
 
@@ -130,7 +124,7 @@ def coverage() -> pd.DataFrame:
     """
     import pandas as pd
 
-    frame = _registry("numbers")
+    frame = read_registry("numbers")
     reports_frame = reports()
     base = frame.groupby("report_id")["status"].value_counts().unstack(fill_value=0)
     statuses = list(vocabulary.LEDGER_STATUSES)
@@ -178,7 +172,7 @@ def catalog() -> pd.DataFrame:
             "rows": e["rows"],
             "restatements": e["restatements"],
             "conflicts": e.get("conflicts", 0),
-            "warnings": len(_spec(e["spec_path"], e["spec_sha256"])["usage_warnings"]),
+            "warnings": len(read_spec(name, version).usage_warnings),
             "sha256": e["sha256"],
             "path": str(base / e["path"]),
         }
@@ -226,12 +220,6 @@ def check_name(value: object, argument: str, optional: bool = False) -> None:
     raise ArgumentTypeError(f"{argument} must be {wanted}{' or None' if optional else ''}; got {_kind(value)}")
 
 
-@cache
-def _spec(relative: str, sha256: str) -> dict[str, Any]:
-    data: dict[str, Any] = store.read_json(relative, sha256)
-    return data
-
-
 def _read(relative: str, sha256: str) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
@@ -240,15 +228,15 @@ def _read(relative: str, sha256: str) -> pd.DataFrame:
     return frame
 
 
-def _relabel(frame: pd.DataFrame, spec: dict[str, Any], labels: str) -> pd.DataFrame:
+def _relabel(frame: pd.DataFrame, spec: PublishedSpec, labels: str) -> pd.DataFrame:
     if labels == "code":
         return frame
-    for dim in spec["dimensions"]:
-        if dim["codes"] is None:
+    for dim in spec.dimensions:
+        if dim.codes is None:
             continue
-        mapping = {c["code"]: c[labels] for c in dim["codes"]}
-        column = frame[dim["name"]]
-        frame[dim["name"]] = column.cat.rename_categories([mapping[c] for c in column.cat.categories])
+        mapping = dim.labels(labels)
+        column = frame[dim.name]
+        frame[dim.name] = column.cat.rename_categories([mapping[c] for c in column.cat.categories])
     return frame
 
 
@@ -258,43 +246,45 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     `labels`: show dimension values as codes (`code`), the report's Chinese (`zh`) or English
     (`en`) labels; the column names are the same in every mode.
     """
-    check_name(table, "table")
-    check_name(version, "version", optional=True)
-    check_labels(labels)
-    entry = store.entry(table, version)
+    entry = _checked_entry(table, version, labels)
     frame = _read(entry["path"], entry["sha256"])
-    spec = _spec(entry["spec_path"], entry["spec_sha256"])
+    spec = read_spec(table, version)
     frame = _relabel(frame, spec, labels)
     frame.attrs.update(_attrs(spec, entry))
     return frame
 
 
-def _attrs(spec: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+def _attrs(spec: PublishedSpec, entry: dict[str, Any]) -> dict[str, Any]:
     """What a user must know, on the frame (`frame.attrs`); `fs.info(table)` says it in full."""
     return {
-        "table": spec["name"],
-        "version": spec["version"],
-        "title": spec["title"],
-        "title_zh": spec.get("title_zh", ""),
-        "description": spec["description"],
-        "report_id": spec["report_id"],
-        "source": spec["source"],
-        "units": list(spec["units"]),
-        "primary_key": list(spec["primary_key"]),
-        "usage_warnings": [dict(w) for w in spec["usage_warnings"]],
+        "table": spec.name,
+        "version": spec.version,
+        "title": spec.title,
+        "title_zh": spec.title_zh,
+        "description": spec.description,
+        "report_id": spec.report_id,
+        "source": spec.source,
+        "units": list(spec.units),
+        "primary_key": list(spec.primary_key),
+        "usage_warnings": [w.document() for w in spec.usage_warnings],
         "sha256": entry["sha256"],
     }
 
 
-def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.DataFrame:
+def _checked_entry(table: str, version: str | None, labels: str) -> dict[str, Any]:
+    """The catalog entry of a table version, once the arguments of a read of it are checked."""
     check_name(table, "table")
     check_name(version, "version", optional=True)
     check_labels(labels)
-    entry = store.entry(table, version)
+    return store.entry(table, version)
+
+
+def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.DataFrame:
+    entry = _checked_entry(table, version, labels)
     if entry.get(f"{key}_path") is None:
         return load(table, version, labels).iloc[0:0]
     frame = _read(entry[f"{key}_path"], entry[f"{key}_sha256"])
-    return _relabel(frame, _spec(entry["spec_path"], entry["spec_sha256"]), labels)
+    return _relabel(frame, read_spec(table, version), labels)
 
 
 def restatements(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:
@@ -307,34 +297,14 @@ def conflicts(table: str, version: str | None = None, labels: str = "code") -> p
     return _mentions("conflicts", table, version, labels)
 
 
-_CLAIM_COLUMNS = [
-    "table",
-    "version",
-    "report_id",
-    "value",
-    "value_high",
-    "unit",
-    "qualifier",
-    "repair",
-    "literal",
-    "span_start",
-    "span_end",
-    "location",
-    "dims",
-    "mention",
-    "note",
-]
+#: What `claims()` shows: the columns of claims.parquet but the label variants of dims (`labels=` picks one).
+_CLAIM_COLUMNS = [c for c in fields.CLAIMS_COLUMNS if not c.startswith("dims_")]
 
 
 @cache
 def _claims(directory: str) -> pd.DataFrame:
     # One read of the long table the build writes (claims.parquet), not one per table.
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry("claims", Path(directory))
-    path = store.verified_path(meta["path"], meta["sha256"], Path(directory))
-    frame: pd.DataFrame = pq.read_table(path).to_pandas()
-    return frame
+    return read_registry("claims", Path(directory))
 
 
 def claims(labels: str = "code", table: str | None = None, report_id: str | None = None) -> pd.DataFrame:
@@ -364,4 +334,3 @@ def claims(labels: str = "code", table: str | None = None, report_id: str | None
 
 
 store.register_cache(_claims.cache_clear)
-store.register_cache(_spec.cache_clear)

@@ -1,8 +1,9 @@
 """Offline search of the published tables by their metadata: search("图数据库 节点"), search("server nodes").
 
-Only the catalog and the tables' spec.json files are read (through `fintech_stats.store.catalog`, verified by
-sha256), never the corpus or the data: the build writes an inverted index (search.json), read once
-per process and catalog path and decoded only as far as each query needs.
+Only the catalog and the search index are read (through `fintech_stats.store.catalog`, verified by
+sha256), never a spec.json, the corpus or the data: the build writes the tables' spec metadata as an
+inverted index (search.json), read once per process and catalog path and decoded only as far as
+each query needs.
 
 Text is cut into terms the same way for tables and queries:
 

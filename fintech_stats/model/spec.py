@@ -1,26 +1,34 @@
-"""TableSpec: what one published table is (name, title, dimensions, units, source, version).
+"""TableSpec: what one table is (name, title, dimensions, units, source, version); PublishedSpec:
+what a published version's spec.json says of it, as one typed object.
 
 The column order and dtypes of every table derive from its spec, so the Parquet schema, the
-loaders and the docs all say the same thing.
+loaders and the docs all say the same thing.  `PublishedSpec.document()` is the JSON the build
+writes as spec.json, `PublishedSpec.from_document` reads it back (also the specs published
+before a key existed: what they lack reads as empty).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from fintech_stats.model import codelists, vocabulary
+from fintech_stats.model import codelists, fields, vocabulary
 
-__all__ = ["MEASURE_COLUMNS", "PROVENANCE_COLUMNS", "TABLE_NAME_RE", "TableSpec", "UsageWarning"]
+__all__ = [
+    "TABLE_NAME_RE",
+    "PublishedCode",
+    "PublishedDimension",
+    "PublishedSpec",
+    "PublishedWarning",
+    "TableSpec",
+    "UsageWarning",
+]
 
 #: Table names: lowercase ASCII snake_case, starting with the report's topic (README: naming).
 TABLE_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
-
-#: Columns after the dimensions, in order: the value and how to read it.
-MEASURE_COLUMNS = ("value", "value_high", "unit", "qualifier")
-#: Columns that say where the value was read.
-PROVENANCE_COLUMNS = ("report_id", "span_start", "span_end", "literal", "location", "repair", "note")
 
 
 @dataclass(frozen=True)
@@ -68,10 +76,150 @@ class TableSpec:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        """Every column of the table, in order."""
-        return (*self.dimensions, *MEASURE_COLUMNS, *PROVENANCE_COLUMNS)
+        """Every column of the table, in order (`fields.table_columns`)."""
+        return fields.table_columns(self.dimensions)
 
     @property
     def primary_key(self) -> tuple[str, ...]:
         """The dimensions: one row per combination."""
         return self.dimensions
+
+
+@dataclass(frozen=True)
+class PublishedCode:
+    """A code a published table version uses, with its Chinese and English labels."""
+
+    code: str
+    zh: str
+    en: str
+
+    def label(self, labels: str) -> str:
+        """The code itself (`code`), or its `zh` or `en` label."""
+        return self.code if labels == "code" else self.zh if labels == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class PublishedDimension:
+    """A dimension of a published table version: its headers, its codelist, and the codes its rows
+    use in codelist order (`codes` is None for an integer dimension such as `year`)."""
+
+    name: str
+    zh: str
+    en: str
+    description: str
+    type: str  # "integer" or "code"
+    codelist: str | None
+    ordered: bool
+    codes: tuple[PublishedCode, ...] | None
+
+    def labels(self, labels: str) -> dict[str, str]:
+        """code -> the code (`code`) or its `zh` or `en` label, in codelist order; empty for an integer dimension."""
+        return {c.code: c.label(labels) for c in self.codes or ()}
+
+    def document(self) -> dict[str, Any]:
+        """The dimension as spec.json holds it."""
+        return {
+            "name": self.name,
+            "zh": self.zh,
+            "en": self.en,
+            "description": self.description,
+            "type": self.type,
+            "codelist": self.codelist,
+            "ordered": self.ordered,
+            "codes": None if self.codes is None else [{"code": c.code, "zh": c.zh, "en": c.en} for c in self.codes],
+        }
+
+    @classmethod
+    def from_document(cls, data: Mapping[str, Any]) -> PublishedDimension:
+        """The dimension of a spec.json (one published before headers were recorded has them empty)."""
+        codes = data["codes"]
+        return cls(
+            name=str(data["name"]),
+            zh=str(data.get("zh", "")),
+            en=str(data.get("en", "")),
+            description=str(data.get("description", "")),
+            type=str(data.get("type", "")),
+            codelist=data.get("codelist"),
+            ordered=bool(data.get("ordered", False)),
+            codes=None if codes is None else tuple(PublishedCode(c["code"], c["zh"], c["en"]) for c in codes),
+        )
+
+
+@dataclass(frozen=True)
+class PublishedWarning:
+    """A usage warning of a published table version; `lost` (whether it marks data lost, damaged or
+    misprinted) is None in the specs published before it was recorded."""
+
+    type: str
+    description: str
+    lost: bool | None = None
+
+    def document(self) -> dict[str, Any]:
+        """The warning as spec.json holds it (without `lost` where it was not recorded)."""
+        out: dict[str, Any] = {"type": self.type, "description": self.description}
+        if self.lost is not None:
+            out["lost"] = self.lost
+        return out
+
+
+@dataclass(frozen=True)
+class PublishedSpec:
+    """What the spec.json of a published table version says: its metadata, the dimensions with the
+    codes its rows use, its columns and its usage warnings."""
+
+    name: str
+    version: str
+    title: str
+    title_zh: str
+    description: str
+    report_id: str
+    topic: str
+    source: str
+    units: tuple[str, ...]
+    primary_key: tuple[str, ...]
+    dimensions: tuple[PublishedDimension, ...]
+    columns: tuple[str, ...]
+    usage_warnings: tuple[PublishedWarning, ...]
+
+    def dimension(self, name: str) -> PublishedDimension | None:
+        """The dimension column `name`, None if the table has none of that name."""
+        return next((d for d in self.dimensions if d.name == name), None)
+
+    def document(self) -> dict[str, Any]:
+        """The spec as spec.json holds it (the build writes this)."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "title": self.title,
+            "title_zh": self.title_zh,
+            "description": self.description,
+            "report_id": self.report_id,
+            "topic": self.topic,
+            "source": self.source,
+            "units": list(self.units),
+            "primary_key": list(self.primary_key),
+            "dimensions": [d.document() for d in self.dimensions],
+            "columns": list(self.columns),
+            "usage_warnings": [w.document() for w in self.usage_warnings],
+        }
+
+    @classmethod
+    def from_document(cls, data: Mapping[str, Any]) -> PublishedSpec:
+        """The spec of a spec.json document (KeyError or TypeError: not a spec document)."""
+        return cls(
+            name=str(data["name"]),
+            version=str(data["version"]),
+            title=str(data["title"]),
+            title_zh=str(data.get("title_zh", "")),
+            description=str(data["description"]),
+            report_id=str(data["report_id"]),
+            topic=str(data.get("topic", "")),
+            source=str(data["source"]),
+            units=tuple(data["units"]),
+            primary_key=tuple(data["primary_key"]),
+            dimensions=tuple(PublishedDimension.from_document(d) for d in data["dimensions"]),
+            columns=tuple(data["columns"]),
+            usage_warnings=tuple(
+                PublishedWarning(str(w["type"]), str(w["description"]), w.get("lost")) for w in data["usage_warnings"]
+            ),
+        )

@@ -71,12 +71,18 @@ class WarningKind:
 
 @dataclass(frozen=True)
 class Column:
-    """A standard column of every table: Chinese header, English header, description."""
+    """A standard column of every table: Chinese header, English header, description, its place
+    (`measure`: the value and how to read it; `provenance`: where it was read), its Arrow type name
+    and nullability, and, for a dictionary-encoded column, its codes in dictionary order."""
 
     name: str
     zh: str
     en: str
     description: str
+    group: str
+    type: str
+    nullable: bool
+    codes: tuple[str, ...] = ()
 
 
 _T = TypeVar("_T", Term, Unit, WarningKind)
@@ -312,7 +318,8 @@ EXCLUSION_KINDS: dict[str, Term] = _by_code(
     Term("restated_elsewhere", "a repetition that is not a claim of its own"),
 )
 
-#: The standard columns of every table after its dimensions, in order.
+#: The standard columns of every table after its dimensions, in order.  `type` is an Arrow type
+#: name; `codes` (unit, qualifier) makes the column dictionary-encoded in that order.
 COLUMNS: dict[str, Column] = {
     c.name: c
     for c in (
@@ -321,18 +328,101 @@ COLUMNS: dict[str, Column] = {
             "数值",
             "Value",
             "The number the report states, in `unit` (percent in points, money in base units).",
+            group="measure",
+            type="float64",
+            nullable=True,
         ),
         Column(
-            "value_high", "数值上限", "Value (high end)", "The high end of a range; empty unless qualifier is range."
+            "value_high",
+            "数值上限",
+            "Value (high end)",
+            "The high end of a range; empty unless qualifier is range.",
+            group="measure",
+            type="float64",
+            nullable=True,
         ),
-        Column("unit", "单位", "Unit", "Unit of value: " + ", ".join(UNITS) + "."),
-        Column("qualifier", "限定", "Qualifier", "How the text qualifies the value: " + ", ".join(QUALIFIERS) + "."),
-        Column("report_id", "报告编号", "Report id", "Stable id of the source report (see reports())."),
-        Column("span_start", "起始位置", "Span start", "Code-point offset of the literal in the report text."),
-        Column("span_end", "结束位置", "Span end", "Code-point offset just after the literal."),
-        Column("literal", "原文", "Literal", "The exact text the value was read from."),
-        Column("location", "位置", "Location", "Where in the report the value stands (图 7, 表 3, 观点摘要, a case)."),
-        Column("repair", "修复规则", "Repair", "The named rule that read a damaged literal, if any."),
-        Column("note", "备注", "Note", "A curator's remark where the text is contradictory or unclear."),
+        Column(
+            "unit",
+            "单位",
+            "Unit",
+            "Unit of value: " + ", ".join(UNITS) + ".",
+            group="measure",
+            type="string",
+            nullable=False,
+            codes=tuple(UNITS),
+        ),
+        Column(
+            "qualifier",
+            "限定",
+            "Qualifier",
+            "How the text qualifies the value: " + ", ".join(QUALIFIERS) + ".",
+            group="measure",
+            type="string",
+            nullable=False,
+            codes=tuple(QUALIFIERS),
+        ),
+        Column(
+            "report_id",
+            "报告编号",
+            "Report id",
+            "Stable id of the source report (see reports()).",
+            group="provenance",
+            type="string",
+            nullable=False,
+        ),
+        Column(
+            "span_start",
+            "起始位置",
+            "Span start",
+            "Code-point offset of the literal in the report text.",
+            group="provenance",
+            type="int64",
+            nullable=False,
+        ),
+        Column(
+            "span_end",
+            "结束位置",
+            "Span end",
+            "Code-point offset just after the literal.",
+            group="provenance",
+            type="int64",
+            nullable=False,
+        ),
+        Column(
+            "literal",
+            "原文",
+            "Literal",
+            "The exact text the value was read from.",
+            group="provenance",
+            type="string",
+            nullable=False,
+        ),
+        Column(
+            "location",
+            "位置",
+            "Location",
+            "Where in the report the value stands (图 7, 表 3, 观点摘要, a case).",
+            group="provenance",
+            type="string",
+            nullable=True,
+        ),
+        Column(
+            "repair",
+            "修复规则",
+            "Repair",
+            "The named rule that read a damaged literal, if any.",
+            group="provenance",
+            type="string",
+            nullable=True,
+        ),
+        Column(
+            "note",
+            "备注",
+            "Note",
+            "A curator's remark where the text is contradictory or unclear.",
+            group="provenance",
+            type="string",
+            nullable=True,
+        ),
     )
 }

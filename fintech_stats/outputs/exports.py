@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING, Any
 from fintech_stats import store
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
+from fintech_stats.access.info import cite
+from fintech_stats.access.published import read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError, ExportTargetExistsError
+from fintech_stats.model.citation import CITATION_PATTERN, LICENCE, LICENCE_NAME, LICENCE_TITLE, LICENCE_URL
 from fintech_stats.model.fields import field
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import writes
@@ -39,10 +42,8 @@ WORKBOOK = "fintech-stats.xlsx"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A plain negative number ("-50.0%") is not a formula, and is left as it is ("+1" is: Excel makes it =+1).
 _PLAIN_NUMBER = re.compile(r"^-\d[\d,.]*%?$")
-_LICENCE = (
-    "The tables are facts extracted from the publicly listed reports named in `sources`; each report remains "
-    "the work of its publisher. The curation (codes, labels, structure) is released under CC BY 4.0."
-)
+#: The Table Schema (Frictionless) type of each Arrow type name of the field registry (others: string).
+_TABLE_SCHEMA_TYPES = {"int16": "integer", "int64": "integer", "float64": "number"}
 
 
 def _needs_prefix(text: str) -> bool:
@@ -70,7 +71,7 @@ def sheet_names(tables: Sequence[str]) -> dict[str, str]:
     names: dict[str, str] = {}
     used = {"README", "catalog"}
     for table in tables:
-        topic = str(_spec(table).get("topic", ""))
+        topic = read_spec(table).topic
         base = table.removeprefix(topic + "_") if len(table) > 31 and topic else table
         name = base[:31]
         n = 2
@@ -101,35 +102,28 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if not is_numeric_dtype(frame[c])]
 
 
-def _spec(table: str) -> dict[str, Any]:
-    entry = store.entry(table)
-    spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
-    return spec
-
-
 def _schema(table: str, frame: pd.DataFrame, labels: str) -> dict[str, Any]:
-    spec = _spec(table)
-    dims = {d["name"]: d for d in spec["dimensions"]}
+    spec = read_spec(table)
+    dims = {d.name: d for d in spec.dimensions}
     fields: list[dict[str, Any]] = []
     for column, header in zip(frame.columns, _headers(list(frame.columns), labels), strict=True):
         info = field(column)
-        item: dict[str, Any] = {"name": header, "title": info.en, "description": info.description}
-        if column in ("year", "span_start", "span_end"):
-            item["type"] = "integer"
-        elif column in ("value", "value_high"):
-            item["type"] = "number"
-        else:
-            item["type"] = "string"
-        if column in dims and dims[column]["codes"] is not None:
-            key = "code" if labels == "code" else labels
-            item["constraints"] = {"enum": [c[key] for c in dims[column]["codes"]]}
-            item["x-codelist"] = [{"code": c["code"], "zh": c["zh"], "en": c["en"]} for c in dims[column]["codes"]]
-        if column in dims or column in ("unit", "qualifier", "report_id", "span_start", "span_end", "literal"):
+        item: dict[str, Any] = {
+            "name": header,
+            "title": info.en,
+            "description": info.description,
+            "type": _TABLE_SCHEMA_TYPES.get(info.type, "string"),
+        }
+        codes = dims[column].codes if column in dims else None
+        if codes is not None:
+            item["constraints"] = {"enum": [c.label(labels) for c in codes]}
+            item["x-codelist"] = dims[column].document()["codes"]
+        if not info.nullable:
             item.setdefault("constraints", {})["required"] = True
         if column == "value":
-            item["x-units"] = spec["units"]
+            item["x-units"] = list(spec.units)
         fields.append(item)
-    return {"fields": fields, "primaryKey": _headers(spec["primary_key"], labels), "missingValues": [""]}
+    return {"fields": fields, "primaryKey": _headers(spec.primary_key, labels), "missingValues": [""]}
 
 
 def _sources() -> dict[str, dict[str, str]]:
@@ -170,14 +164,8 @@ def _datapackage(
         "name": "fintech-stats",
         "title": "fintech-stats: numeric claims of 2023 Chinese fintech reports",
         "version": __version__,
-        "licenses": [
-            {
-                "name": "CC-BY-4.0",
-                "title": "Creative Commons Attribution 4.0",
-                "path": "https://creativecommons.org/licenses/by/4.0/",
-            }
-        ],
-        "x-licence-statement": _LICENCE,
+        "licenses": [{"name": LICENCE_NAME, "title": LICENCE_TITLE, "path": LICENCE_URL}],
+        "x-licence-statement": LICENCE,
         "sources": [sources[r] for r in sorted(used_reports)],
         "resources": resources,
     }
@@ -197,14 +185,13 @@ def _readme(fmt: str, tables: Sequence[str], labels: str) -> str:
         "are prefixed with an apostrophe in CSV files, and so is a text that starts with an apostrophe: drop one "
         "leading apostrophe to read a cell back exactly.",
         "",
-        "How to cite: <table title>. fintech-stats table `<name>` version <version>. Source: <publisher>, "
-        "<report title>.",
+        f"How to cite: `{CITATION_PATTERN}` Each table's citation is listed under Files.",
         "",
-        _LICENCE,
+        LICENCE,
         "",
         "## Files",
         "",
-        *[f"- {t}" for t in tables],
+        *[f"- {t}: {cite(t)}" for t in tables],
         "",
     ]
     return "\n".join(lines)
@@ -223,11 +210,8 @@ def write_xlsx(tables: Sequence[str], path: Path, labels: str) -> None:
         ["fintech-stats: numeric claims of 2023 Chinese fintech reports"],
         [f"Package version {__version__}; dimension labels: {labels}"],
         ["Every row is one claim, with the exact span of report text it was read from."],
-        [
-            "How to cite: <table title>. fintech-stats table <name> version <version>. Source: <publisher>, "
-            "<report title>."
-        ],
-        [_LICENCE],
+        [f"How to cite: {CITATION_PATTERN} The catalog sheet gives each table's citation."],
+        [LICENCE],
         [],
         ["Sources"],
         *[[s["report_id"], s["title"]] for s in _sources().values()],
@@ -246,12 +230,22 @@ def write_xlsx(tables: Sequence[str], path: Path, labels: str) -> None:
 
     sheets = sheet_names(tables)
     catalog_sheet = workbook.create_sheet("catalog")
-    _append(catalog_sheet, ["sheet", "table", "version", "title", "report_id", "source", "rows", "sha256"])
+    _append(catalog_sheet, ["sheet", "table", "version", "title", "report_id", "source", "rows", "sha256", "citation"])
     for table in tables:
         e = store.entry(table)
         _append(
             catalog_sheet,
-            [sheets[table], table, e["version"], e["title"], e["report_id"], e["source"], e["rows"], e["sha256"]],
+            [
+                sheets[table],
+                table,
+                e["version"],
+                e["title"],
+                e["report_id"],
+                e["source"],
+                e["rows"],
+                e["sha256"],
+                cite(table),
+            ],
         )
     catalog_sheet.freeze_panes = "A2"
 

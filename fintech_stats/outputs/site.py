@@ -35,8 +35,10 @@ from fintech_stats import store
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
 from fintech_stats.access import query
+from fintech_stats.access.published import read_registry
 from fintech_stats.errors import CorpusNotFoundError, FintechStatsError
-from fintech_stats.model import vocabulary
+from fintech_stats.model import fields, vocabulary
+from fintech_stats.model.citation import LICENCE
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import writes
 
@@ -161,14 +163,6 @@ class _Data:
     text_notes: dict[str, str]
 
 
-def _numbers() -> pd.DataFrame:
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry("numbers")
-    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
-    return frame
-
-
 def _read_texts(
     reports: list[dict[str, Any]], claims: pd.DataFrame, gaps: pd.DataFrame
 ) -> tuple[dict[str, str | None], dict[str, str]]:
@@ -232,7 +226,7 @@ def _load_data() -> _Data:
         gaps=gaps,
         checks=api.checks(),
         coverage=api.coverage(),
-        numbers=_numbers(),
+        numbers=read_registry("numbers"),
         reports=reports,
         texts=texts,
         text_notes=notes,
@@ -341,7 +335,8 @@ def _pivot(rows: list[dict[str, Any]], dims: Sequence[Dimension], labels: dict[s
 
 def _long(frame: pd.DataFrame, dims: Sequence[Dimension], labels: dict[str, dict[str, tuple[str, str]]]) -> str:
     dim_names = [d.name for d in dims]
-    shown = ["value", "value_high", "unit", "qualifier", "literal", "location", "repair", "note"]
+    # The span columns are the link of the value and of the literal, not columns of their own.
+    shown = [c for c in fields.STANDARD_COLUMNS if c not in fields.SPAN_COLUMNS]
     head = "".join(f"<th>{_esc(c)}</th>" for c in dim_names + shown)
     body = []
     for row in _records(frame):
@@ -611,10 +606,28 @@ def _report_page(report: dict[str, Any], data: _Data, claims: pd.DataFrame) -> s
     by_span: dict[tuple[int, int], list[int]] = {}
     for i, row in enumerate(claims.itertuples()):
         by_span.setdefault((_int(row.span_start), _int(row.span_end)), []).append(i)
-    tables = sorted({info.name for info in data.infos.values() if info.report_id == rid})
     checks = data.checks[data.checks["report_id"] == rid]
-    failed = checks[~checks["passed"]]
     gaps = data.gaps[data.gaps["report_id"] == rid]
+    meta = _report_meta(report, data, checks, len(gaps), len(claims), len(by_span))
+    if text is not None:
+        marks = _claim_marks(by_span, records) + _gap_marks(gaps) + _number_marks(data.numbers, rid)
+        content = _LEGEND + f"<div class='text' lang='zh'>{_marked_text(text, marks)}</div>"
+    else:
+        content = _claims_without_text(data.text_notes.get(rid, "The report text is not included."), by_span, records)
+    detail = "<aside id='detail' class='detail' hidden></aside>"
+    body = (
+        f"<h1 lang='zh'>{_esc(report.get('title'))}</h1>{meta}{_failed_checks(checks)}<h2>Text</h2>{content}{detail}"
+        + _json_script("claims-data", records)
+    )
+    return _page(str(report.get("title") or rid), body, 1)
+
+
+def _report_meta(
+    report: dict[str, Any], data: _Data, checks: pd.DataFrame, n_gaps: int, n_claims: int, n_places: int
+) -> str:
+    """The metadata list of a report page: the report, its text, claims, gaps, coverage, checks, tables."""
+    rid = str(report["report_id"])
+    tables = sorted({info.name for info in data.infos.values() if info.report_id == rid})
     cov = data.coverage[data.coverage["report_id"] == rid]
     cov_text = ""
     if not cov.empty:
@@ -623,7 +636,7 @@ def _report_page(report: dict[str, Any], data: _Data, claims: pd.DataFrame) -> s
             f"{int(c['numbers'])} numbers in the text: {int(c['claimed'])} claimed, {int(c['gaps'])} gaps, "
             f"{int(c['excluded'])} excluded, {int(c['unaccounted'])} unaccounted"
         )
-    meta = _dl(
+    return _dl(
         [
             ("report", f"<code>{_esc(rid)}</code>"),
             ("publisher", _esc(report.get("publisher"))),
@@ -636,97 +649,111 @@ def _report_page(report: dict[str, Any], data: _Data, claims: pd.DataFrame) -> s
                 + (f": {_esc(report['text_extent'])}" if report.get("text_extent") else ""),
             ),
             ("curation note", _esc(report.get("curation_note") or "")),
-            ("claims", f"{len(claims)} ({len(by_span)} places in the text)"),
-            ("gaps", str(len(gaps))),
+            ("claims", f"{n_claims} ({n_places} places in the text)"),
+            ("gaps", str(n_gaps)),
             ("coverage", _esc(cov_text)),
-            ("checks", f"{int(checks['passed'].sum())} passed, {len(failed)} failed"),
+            ("checks", f"{int(checks['passed'].sum())} passed, {int((~checks['passed']).sum())} failed"),
             (
                 "tables",
                 ", ".join(f"<a href='../tables/{_esc(t)}.html'>{_esc(t)}</a>" for t in tables) or "none",
             ),
         ]
     )
-    failed_html = ""
-    if not failed.empty:
-        failed_html = (
-            "<h2>Failed checks</h2><ul>"
-            + "".join(
-                f"<li><code>{_esc(r.check_id)}</code>: {_esc(r.kind)}, expected {r.expected:g}, observed {r.observed:g}"
-                f"{' — ' + _esc(r.note) if _text(r.note) else ''}</li>"
-                for r in failed.drop_duplicates().itertuples()
-            )
-            + "</ul>"
+
+
+def _failed_checks(checks: pd.DataFrame) -> str:
+    """The failed checks of a report, as a section ('' when none failed)."""
+    failed = checks[~checks["passed"]]
+    if failed.empty:
+        return ""
+    return (
+        "<h2>Failed checks</h2><ul>"
+        + "".join(
+            f"<li><code>{_esc(r.check_id)}</code>: {_esc(r.kind)}, expected {r.expected:g}, observed {r.observed:g}"
+            f"{' — ' + _esc(r.note) if _text(r.note) else ''}</li>"
+            for r in failed.drop_duplicates().itertuples()
         )
-    legend = (
-        "<p class='legend'><span class='claim-sample'>claim</span> a value of a table (click it) · "
-        "<span class='gap'>gap</span> a number the text lost · <span class='excl'>excluded</span> a number "
-        "that is no claim (a date, a page number, ...) · <span class='unacc'>unaccounted</span></p>"
+        + "</ul>"
     )
-    if text is not None:
-        marks: list[_Mark] = []
-        for (s, e), idx in by_span.items():
-            cls = " ".join(sorted({f"m-{records[i]['mention']}" for i in idx}))
-            marks.append(
-                _Mark(
-                    s,
-                    e,
-                    1,
-                    f'<a class="claim {cls}" id="{claim_id(s, e)}" href="#{claim_id(s, e)}" '
-                    f'data-k="{" ".join(map(str, idx))}">',
-                    "</a>",
-                    True,
-                )
+
+
+_LEGEND = (
+    "<p class='legend'><span class='claim-sample'>claim</span> a value of a table (click it) · "
+    "<span class='gap'>gap</span> a number the text lost · <span class='excl'>excluded</span> a number "
+    "that is no claim (a date, a page number, ...) · <span class='unacc'>unaccounted</span></p>"
+)
+
+
+def _claim_marks(by_span: dict[tuple[int, int], list[int]], records: list[dict[str, Any]]) -> list[_Mark]:
+    """A link for every place of the text that claims were read from (the claims' numbers in `data-k`)."""
+    marks = []
+    for (s, e), idx in by_span.items():
+        cls = " ".join(sorted({f"m-{records[i]['mention']}" for i in idx}))
+        marks.append(
+            _Mark(
+                s,
+                e,
+                1,
+                f'<a class="claim {cls}" id="{claim_id(s, e)}" href="#{claim_id(s, e)}" '
+                f'data-k="{" ".join(map(str, idx))}">',
+                "</a>",
+                True,
             )
-        for g in gaps.itertuples():
-            title = f"gap ({g.kind}): {_text(g.note)}" if _text(g.note) else f"gap ({g.kind})"
-            marks.append(
-                _Mark(
-                    _int(g.span_start),
-                    _int(g.span_end),
-                    0,
-                    f'<span class="gap" title="{_esc(title)}">',
-                    "</span>",
-                    False,
-                )
+        )
+    return marks
+
+
+def _gap_marks(gaps: pd.DataFrame) -> list[_Mark]:
+    """A mark for every gap of the registry, titled with its kind and note."""
+    marks = []
+    for g in gaps.itertuples():
+        title = f"gap ({g.kind}): {_text(g.note)}" if _text(g.note) else f"gap ({g.kind})"
+        marks.append(
+            _Mark(
+                _int(g.span_start), _int(g.span_end), 0, f'<span class="gap" title="{_esc(title)}">', "</span>", False
             )
-        numbers = data.numbers[data.numbers["report_id"] == rid]
-        for n in numbers.itertuples():
-            if n.status == "excluded":
-                kind = str(n.kind)
-                meaning = vocabulary.EXCLUSION_KINDS[kind].meaning if kind in vocabulary.EXCLUSION_KINDS else ""
-                opening = f'<span class="excl" title="excluded: {_esc(kind)}{": " + _esc(meaning) if meaning else ""}">'
-            elif n.status == "unaccounted":
-                opening = '<span class="unacc" title="a number neither claimed, a gap nor excluded">'
-            elif n.status == "gap":
-                opening = '<span class="gap" title="gap">'
-            else:
-                continue
-            marks.append(_Mark(_int(n.span_start), _int(n.span_end), 2, opening, "</span>", False))
-        content = legend + f"<div class='text' lang='zh'>{_marked_text(text, marks)}</div>"
-    else:
-        note = data.text_notes.get(rid, "The report text is not included.")
-        rows = []
-        for (s, e), idx in sorted(by_span.items()):
-            first = records[idx[0]]
-            rows.append(
-                f"<tr><td><a class='claim' id='{claim_id(s, e)}' href='#{claim_id(s, e)}' "
-                f"data-k='{' '.join(map(str, idx))}'>"
-                f"{_esc(first['literal'])}</a></td><td>{s}-{e}</td>"
-                f"<td>{', '.join(sorted({_esc(records[i]['table']) for i in idx}))}</td>"
-                f"<td>{_esc(first['value'])}</td><td>{_esc(first['location'])}</td></tr>"
-            )
-        content = f"<p class='notext'>{_esc(note)} The claims are listed with their literals.</p>"
-        if rows:
-            content += (
-                "<table class='long'><thead><tr><th>literal</th><th>span</th><th>table</th><th>value</th>"
-                f"<th>location</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            )
-    detail = "<aside id='detail' class='detail' hidden></aside>"
-    body = (
-        f"<h1 lang='zh'>{_esc(report.get('title'))}</h1>{meta}{failed_html}<h2>Text</h2>{content}{detail}"
-        + _json_script("claims-data", records)
-    )
-    return _page(str(report.get("title") or rid), body, 1)
+        )
+    return marks
+
+
+def _number_marks(numbers: pd.DataFrame, report_id: str) -> list[_Mark]:
+    """A mark for every number of the report's text that is no claim: excluded (with its kind), a gap
+    or unaccounted."""
+    marks = []
+    for n in numbers[numbers["report_id"] == report_id].itertuples():
+        if n.status == "excluded":
+            kind = str(n.kind)
+            meaning = vocabulary.EXCLUSION_KINDS[kind].meaning if kind in vocabulary.EXCLUSION_KINDS else ""
+            opening = f'<span class="excl" title="excluded: {_esc(kind)}{": " + _esc(meaning) if meaning else ""}">'
+        elif n.status == "unaccounted":
+            opening = '<span class="unacc" title="a number neither claimed, a gap nor excluded">'
+        elif n.status == "gap":
+            opening = '<span class="gap" title="gap">'
+        else:
+            continue
+        marks.append(_Mark(_int(n.span_start), _int(n.span_end), 2, opening, "</span>", False))
+    return marks
+
+
+def _claims_without_text(note: str, by_span: dict[tuple[int, int], list[int]], records: list[dict[str, Any]]) -> str:
+    """Where the report text is not included: why (`note`), and its claims listed with their literals."""
+    rows = []
+    for (s, e), idx in sorted(by_span.items()):
+        first = records[idx[0]]
+        rows.append(
+            f"<tr><td><a class='claim' id='{claim_id(s, e)}' href='#{claim_id(s, e)}' "
+            f"data-k='{' '.join(map(str, idx))}'>"
+            f"{_esc(first['literal'])}</a></td><td>{s}-{e}</td>"
+            f"<td>{', '.join(sorted({_esc(records[i]['table']) for i in idx}))}</td>"
+            f"<td>{_esc(first['value'])}</td><td>{_esc(first['location'])}</td></tr>"
+        )
+    content = f"<p class='notext'>{_esc(note)} The claims are listed with their literals.</p>"
+    if rows:
+        content += (
+            "<table class='long'><thead><tr><th>literal</th><th>span</th><th>table</th><th>value</th>"
+            f"<th>location</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+    return content
 
 
 # ------------------------------------------------------------------------------------------- index
@@ -779,6 +806,7 @@ def _index_page(data: _Data) -> str:
         "<h2>Downloads</h2><p>Every table as <a href='downloads/csv/datapackage.json'>CSV (Data Package)</a>, "
         "<a href='downloads/parquet/datapackage.json'>Parquet</a> and one Excel workbook per table: "
         "see each table page.</p>"
+        f"<h2>Licence</h2><p>{_esc(LICENCE)}</p>"
     )
     return _page("fintech-stats", body, 0, scripts=("search-index.js",))
 

@@ -27,14 +27,19 @@ import math
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
 from fintech_stats._version import __version__
 from fintech_stats.access import loader as api
+from fintech_stats.access.info import cite
+from fintech_stats.access.published import read_registry, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError
-from fintech_stats.model import vocabulary
+from fintech_stats.model import fields, vocabulary
+from fintech_stats.model.citation import LICENCE, LICENCE_URL, source_text
+from fintech_stats.model.spec import PublishedSpec
 from fintech_stats.outputs import target as _outputs
 from fintech_stats.store import writes
 
@@ -45,9 +50,9 @@ __all__ = ["METADATA_FILE", "add_export_arguments", "export_sqlite", "sqlite_cli
 
 METADATA_FILE = "metadata.json"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_LICENCE = "CC BY 4.0 (the curation); the facts are from the reports named in each table's source"
-_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-_INTEGER_COLUMNS = {"year", "span_start", "span_end", "rows", "pages", "views", "text_chars"}
+#: Columns of the reports and the catalog that hold whole numbers even where a frame reads them as
+#: objects (a missing page count); a table's integer columns are integers in the frame already.
+_INTEGER_COLUMNS = {"rows", "pages", "views", "text_chars"}
 
 
 def sqlite_table_name(table: str, version: str, latest: bool) -> str:
@@ -118,201 +123,264 @@ def _write_frame(
         db.execute(f"CREATE INDEX {_quote(f'{name}_{column}')} ON {_quote(name)} ({_quote(column)})")
 
 
-def _spec(entry: dict[str, Any]) -> dict[str, Any]:
-    spec: dict[str, Any] = store.read_json(entry["spec_path"], entry["spec_sha256"])
-    return spec
-
-
-def _column_descriptions(columns: Iterable[str], spec: dict[str, Any] | None = None) -> dict[str, str]:
-    from fintech_stats.model.fields import field
-
-    dims = {d["name"]: d for d in (spec or {}).get("dimensions", [])}
+def _column_descriptions(columns: Iterable[str], spec: PublishedSpec | None = None) -> dict[str, str]:
+    dims = {d.name: d for d in spec.dimensions} if spec else {}
     out = {}
     for column in columns:
         if column in dims:
             d = dims[column]
-            out[column] = f"{d.get('en', column)} / {d.get('zh', '')}: {d.get('description', '')}".strip()
+            out[column] = f"{d.en or column} / {d.zh}: {d.description}".strip()
             continue
         try:
-            f = field(column)
+            f = fields.field(column)
         except KeyError:
             continue
         out[column] = f"{f.en} / {f.zh}: {f.description}"
     if "value" in out and spec:
-        units = "; ".join(
-            f"{u}: {vocabulary.UNITS[u].meaning}" if u in vocabulary.UNITS else u for u in spec.get("units", [])
-        )
+        units = "; ".join(f"{u}: {vocabulary.UNITS[u].meaning}" if u in vocabulary.UNITS else u for u in spec.units)
         out["value"] += f" Units of this table: {units}."
     return out
 
 
-def _table_metadata(spec: dict[str, Any], entry: dict[str, Any], reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    report = reports.get(spec["report_id"], {})
-    units = [f"{u} ({vocabulary.UNITS[u].meaning})" if u in vocabulary.UNITS else u for u in spec["units"]]
-    description = spec["description"]
-    if spec.get("title_zh"):
-        description = f"{spec['title_zh']}. {description}"
+def _table_metadata(spec: PublishedSpec, entry: dict[str, Any], reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    report = reports.get(spec.report_id, {})
+    units = [f"{u} ({vocabulary.UNITS[u].meaning})" if u in vocabulary.UNITS else u for u in spec.units]
+    description = spec.description
+    if spec.title_zh:
+        description = f"{spec.title_zh}. {description}"
     description += f" Units: {'; '.join(units)}. Version {entry['version']}, sha256 {entry['sha256']}."
-    for warning in spec.get("usage_warnings", []):
-        description += f" Warning ({warning['type']}): {warning['description']}"
+    for warning in spec.usage_warnings:
+        description += f" Warning ({warning.type}): {warning.description}"
     return {
-        "title": spec["title"],
+        "title": spec.title,
         "description": description,
-        "source": f"{report.get('publisher', '')}《{report.get('title', '')}》 ({spec['report_id']}), {spec['source']}",
-        "license": _LICENCE,
-        "license_url": _LICENCE_URL,
-        "units_of_value": list(spec["units"]),
-        "columns": _column_descriptions(spec["columns"], spec),
+        "source": source_text(
+            str(report.get("publisher", "")), str(report.get("title", "")), spec.report_id, spec.source
+        ),
+        "license": LICENCE,
+        "license_url": LICENCE_URL,
+        "units_of_value": list(spec.units),
+        "columns": _column_descriptions(spec.columns, spec),
     }
+
+
+#: Every table's report_id is one of the reports table.
+_REPORT_REFERENCE = {"report_id": "reports(report_id)"}
+
+
+@dataclass
+class _Database:
+    """A database being written, and the Datasette metadata of each table written into it."""
+
+    db: sqlite3.Connection
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def write(
+        self,
+        name: str,
+        frame: pd.DataFrame,
+        primary_key: Sequence[str],
+        metadata: dict[str, Any],
+        indexes: Iterable[str] = (),
+        references: dict[str, str] | None = _REPORT_REFERENCE,
+    ) -> None:
+        """Write `frame` as the table `name` (its report_id refers to the reports table) with its metadata."""
+        _write_frame(self.db, name, frame, primary_key, references, indexes)
+        self.metadata[name] = metadata
 
 
 def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
     """Write the database at `path` (a new file); return its Datasette table metadata."""
-    import pandas as pd
-
-    reports_frame = api.reports()
-    reports_frame["site_published"] = reports_frame["site_published"].astype(str)
-    reports_frame["text_status"] = reports_frame["text_status"].astype(str)
-    reports = {str(r["report_id"]): {str(k): v for k, v in r.items()} for r in reports_frame.to_dict("records")}
-    tables_meta: dict[str, Any] = {}
-    db = sqlite3.connect(path)
+    out = _Database(sqlite3.connect(path))
     try:
-        db.execute("PRAGMA foreign_keys = OFF")
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        db.execute("BEGIN")
-        _write_frame(db, "reports", reports_frame, ["report_id"])
-        tables_meta["reports"] = {
+        # A new file written in one go, renamed into place only when whole: no journal is needed.
+        for pragma in ("foreign_keys = OFF", "journal_mode = OFF", "synchronous = OFF"):
+            out.db.execute(f"PRAGMA {pragma}")
+        out.db.execute("BEGIN")
+        reports = _write_reports(out)
+        _write_tables(out, all_versions, reports)
+        _write_ledger(out)
+        out.db.execute("COMMIT")
+    finally:
+        out.db.close()
+    return out.metadata
+
+
+def _write_reports(out: _Database) -> dict[str, dict[str, Any]]:
+    """Write the reports table; return each report's record by report_id."""
+    frame = api.reports()
+    frame["site_published"] = frame["site_published"].astype(str)
+    frame["text_status"] = frame["text_status"].astype(str)
+    out.write(
+        "reports",
+        frame,
+        ["report_id"],
+        {
             "title": "Reports",
             "description": "The reports of the corpus: publisher, title, pages, text status, tables, claims, gaps.",
-            "columns": _column_descriptions(reports_frame.columns),
-        }
-        ref = {"report_id": "reports(report_id)"}
-        catalog_rows: list[dict[str, Any]] = []
-        codelist_rows: dict[tuple[str, str], dict[str, Any]] = {}
-        dimension_rows: list[dict[str, Any]] = []
-        for name, versions in sorted(store.catalog_entries().items()):
-            latest = max(versions, key=store.version_key)
-            chosen = sorted(versions, key=store.version_key) if all_versions else [latest]
-            for version in chosen:
-                entry = versions[version]
-                spec = _spec(entry)
-                sql_name = sqlite_table_name(name, version, version == latest)
-                frame = api.load(name, version)
-                _write_frame(db, sql_name, frame, spec["primary_key"], ref)
-                tables_meta[sql_name] = _table_metadata(spec, entry, reports)
-                catalog_rows.append(
-                    {
-                        "table": name,
-                        "version": version,
-                        "latest": version == latest,
-                        "sqlite_table": sql_name,
-                        "title": entry["title"],
-                        "title_zh": spec.get("title_zh", ""),
-                        "description": entry["description"],
-                        "report_id": entry["report_id"],
-                        "source": entry["source"],
-                        "units": ", ".join(spec["units"]),
-                        "rows": int(entry["rows"]),
-                        "restatements": int(entry.get("restatements", 0)),
-                        "conflicts": int(entry.get("conflicts", 0)),
-                        "sha256": entry["sha256"],
-                        "path": entry["path"],
-                    }
-                )
-                if version != latest:
-                    continue
-                for d in spec["dimensions"]:
-                    codelist = d.get("codelist") or f"{name}.{d['name']}"
-                    dimension_rows.append(
-                        {
-                            "table": name,
-                            "name": d["name"],
-                            "codelist": d.get("codelist"),
-                            "zh": d.get("zh", ""),
-                            "en": d.get("en", ""),
-                            "ordered": bool(d.get("ordered", False)),
-                            "type": d.get("type", ""),
-                        }
-                    )
-                    for position, code in enumerate(d["codes"] or []):
-                        key = (codelist, code["code"])
-                        if key not in codelist_rows:
-                            codelist_rows[key] = {
-                                "codelist": codelist,
-                                "code": code["code"],
-                                "zh": code["zh"],
-                                "en": code["en"],
-                                "position": position,
-                            }
-        catalog = pd.DataFrame(catalog_rows)
-        _write_frame(db, "catalog", catalog, ["table", "version"], ref, indexes=["sqlite_table"])
-        tables_meta["catalog"] = {
+            "columns": _column_descriptions(frame.columns),
+        },
+        references=None,
+    )
+    return {str(r["report_id"]): {str(k): v for k, v in r.items()} for r in frame.to_dict("records")}
+
+
+def _write_tables(out: _Database, all_versions: bool, reports: dict[str, dict[str, Any]]) -> None:
+    """Write every table's latest version (every version with `all_versions`), and the catalog,
+    codelists and dimensions tables that describe them."""
+    import pandas as pd
+
+    catalog_rows: list[dict[str, Any]] = []
+    codelist_rows: dict[tuple[str, str], dict[str, Any]] = {}
+    dimension_rows: list[dict[str, Any]] = []
+    for name, versions in sorted(store.catalog_entries().items()):
+        latest = max(versions, key=store.version_key)
+        for version in sorted(versions, key=store.version_key) if all_versions else [latest]:
+            entry, spec = versions[version], read_spec(name, version)
+            sql_name = sqlite_table_name(name, version, version == latest)
+            out.write(sql_name, api.load(name, version), spec.primary_key, _table_metadata(spec, entry, reports))
+            catalog_rows.append(_catalog_row(spec, entry, sql_name, version == latest))
+        spec = read_spec(name, latest)
+        dimension_rows += _dimension_rows(spec)
+        for row in _codelist_rows(spec):
+            codelist_rows.setdefault((row["codelist"], row["code"]), row)
+    out.write(
+        "catalog",
+        pd.DataFrame(catalog_rows),
+        ["table", "version"],
+        {
             "title": "Catalog",
             "description": "One row per published table version: title, report, rows, sha256, the SQLite table.",
-        }
-        codelists = pd.DataFrame(codelist_rows.values(), columns=["codelist", "code", "zh", "en", "position"])
-        _write_frame(db, "codelists", codelists, ["codelist", "code"])
-        tables_meta["codelists"] = {
+        },
+        indexes=["sqlite_table"],
+    )
+    out.write(
+        "codelists",
+        pd.DataFrame(codelist_rows.values(), columns=["codelist", "code", "zh", "en", "position"]),
+        ["codelist", "code"],
+        {
             "title": "Codelists",
             "description": "Every code of every dimension, with the report's Chinese label and an English one.",
+        },
+        references=None,
+    )
+    out.write(
+        "dimensions",
+        pd.DataFrame(dimension_rows),
+        ["table", "name"],
+        {"title": "Dimensions", "description": "The dimensions of every table."},
+        references=None,
+    )
+
+
+def _catalog_row(spec: PublishedSpec, entry: dict[str, Any], sql_name: str, latest: bool) -> dict[str, Any]:
+    """The catalog table's row of a table version."""
+    return {
+        "table": spec.name,
+        "version": spec.version,
+        "latest": latest,
+        "sqlite_table": sql_name,
+        "title": entry["title"],
+        "title_zh": spec.title_zh,
+        "description": entry["description"],
+        "report_id": entry["report_id"],
+        "source": entry["source"],
+        "units": ", ".join(spec.units),
+        "rows": int(entry["rows"]),
+        "restatements": int(entry.get("restatements", 0)),
+        "conflicts": int(entry.get("conflicts", 0)),
+        "sha256": entry["sha256"],
+        "path": entry["path"],
+        "citation": cite(spec.name, spec.version),
+    }
+
+
+def _dimension_rows(spec: PublishedSpec) -> list[dict[str, Any]]:
+    """The dimensions table's rows of a table version."""
+    return [
+        {
+            "table": spec.name,
+            "name": d.name,
+            "codelist": d.codelist,
+            "zh": d.zh,
+            "en": d.en,
+            "ordered": d.ordered,
+            "type": d.type,
         }
-        dimensions = pd.DataFrame(dimension_rows)
-        _write_frame(db, "dimensions", dimensions, ["table", "name"])
-        tables_meta["dimensions"] = {"title": "Dimensions", "description": "The dimensions of every table."}
-        claims = api.claims()
-        _write_frame(
-            db,
-            "claims",
-            claims,
-            ["table", "report_id", "span_start", "span_end", "dims"],
-            ref,
-            ["report_id", "literal"],
-        )
-        tables_meta["claims"] = {
+        for d in spec.dimensions
+    ]
+
+
+def _codelist_rows(spec: PublishedSpec) -> list[dict[str, Any]]:
+    """The codelists table's rows of the codes a table version uses, with their position in it (a
+    dimension without a codelist counts as the codelist `<table>.<dimension>`)."""
+    return [
+        {
+            "codelist": d.codelist or f"{spec.name}.{d.name}",
+            "code": code.code,
+            "zh": code.zh,
+            "en": code.en,
+            "position": position,
+        }
+        for d in spec.dimensions
+        for position, code in enumerate(d.codes or ())
+    ]
+
+
+def _write_ledger(out: _Database) -> None:
+    """Write the claims and the quality ledger: gaps, checks, coverage, the numbers of every text."""
+    claims = api.claims()
+    out.write(
+        "claims",
+        claims,
+        ["table", *fields.SPAN_COLUMNS, "dims"],
+        {
             "title": "Claims",
             "description": "Every observation of every table (latest versions): primary rows, restatements, conflicts; "
             "dims is the JSON of the row's dimension codes.",
             "columns": _column_descriptions(claims.columns),
-        }
-        gaps = api.gaps()
-        _write_frame(db, "gaps", gaps, ["report_id", "span_start", "span_end"], ref)
-        tables_meta["gaps"] = {"title": "Gaps", "description": "Places where a report's text evidently lost a number."}
-        checks = api.checks().reset_index(drop=True)
-        checks.insert(0, "check_row", range(1, len(checks) + 1))
-        _write_frame(db, "checks", checks, ["check_row"], ref, ["check_id"])
-        tables_meta["checks"] = {
+        },
+        indexes=["report_id", "literal"],
+    )
+    out.write(
+        "gaps",
+        api.gaps(),
+        fields.SPAN_COLUMNS,
+        {"title": "Gaps", "description": "Places where a report's text evidently lost a number."},
+    )
+    checks = api.checks().reset_index(drop=True)
+    checks.insert(0, "check_row", range(1, len(checks) + 1))
+    out.write(
+        "checks",
+        checks,
+        ["check_row"],
+        {
             "title": "Checks",
             "description": "Consistency checks (sums, restatements), failures included; check_row numbers the rows "
             "as published.",
-        }
-        coverage = api.coverage()
-        coverage["text_status"] = coverage["text_status"].astype(str)
-        _write_frame(db, "coverage", coverage, ["report_id"], ref)
-        tables_meta["coverage"] = {
+        },
+        indexes=["check_id"],
+    )
+    coverage = api.coverage()
+    coverage["text_status"] = coverage["text_status"].astype(str)
+    out.write(
+        "coverage",
+        coverage,
+        ["report_id"],
+        {
             "title": "Coverage",
             "description": "Per report: the numbers of its text, claimed, gaps, excluded (by kind), unaccounted.",
-        }
-        numbers = _numbers()
-        _write_frame(db, "numbers", numbers, ["report_id", "span_start", "span_end"], ref)
-        tables_meta["numbers"] = {
+        },
+    )
+    out.write(
+        "numbers",
+        read_registry("numbers"),
+        fields.SPAN_COLUMNS,
+        {
             "title": "Numbers",
             "description": "Every number of every text: a claim, a gap, excluded (with a kind) or unaccounted.",
-        }
-        db.execute("COMMIT")
-    except BaseException:
-        db.close()
-        raise
-    db.close()
-    return tables_meta
-
-
-def _numbers() -> pd.DataFrame:
-    import pyarrow.parquet as pq
-
-    meta = store.registry_entry("numbers")
-    frame: pd.DataFrame = pq.read_table(store.verified_path(meta["path"], meta["sha256"])).to_pandas()
-    return frame
+        },
+    )
 
 
 def _is_sqlite(path: Path) -> bool:
@@ -360,8 +428,8 @@ def export_sqlite(out: Path, all_versions: bool = False, force: bool = False) ->
             "description": "Curated tables of the numbers in 2023 Chinese fintech industry reports; every row says "
             "which characters of its report it was read from (report_id, span_start, span_end, literal). "
             f"fintech-stats {__version__}.",
-            "license": _LICENCE,
-            "license_url": _LICENCE_URL,
+            "license": LICENCE,
+            "license_url": LICENCE_URL,
             "source": "The reports listed in the reports table",
             "databases": {location.stem: {"tables": tables}},
         }

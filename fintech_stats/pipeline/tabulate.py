@@ -23,7 +23,7 @@ from fintech_stats.curation.consistency import Check
 from fintech_stats.curation.ledger import STATUSES, LedgerEntry
 from fintech_stats.model import codelists, fields, vocabulary
 from fintech_stats.model.observation import Gap, Observation
-from fintech_stats.model.spec import TableSpec
+from fintech_stats.model.spec import PublishedCode, PublishedDimension, PublishedSpec, PublishedWarning, TableSpec
 from fintech_stats.pipeline.extract import Extracted
 from fintech_stats.pipeline.index import index_document
 from fintech_stats.store.paths import MENTION_FILES
@@ -41,49 +41,44 @@ __all__ = [
     "codes_arrow",
     "gaps_arrow",
     "ledger_arrow",
+    "published_spec",
     "sort_key",
     "spec_document",
     "tabulate",
     "to_arrow",
 ]
 
+
+def _arrow_type(column: str, encoded: bool = True) -> pa.DataType:
+    """The Arrow type of a column (its field's type name), dictionary-encoded in its codes' order
+    when the field has codes and `encoded` (claims.parquet holds those columns as plain text)."""
+    f = fields.field(column)
+    base = pa.type_for_alias(f.type)
+    return pa.dictionary(pa.int16(), base, ordered=f.ordered) if f.codes and encoded else base
+
+
+def _arrow_field(column: str, encoded: bool = True) -> pa.Field:
+    return pa.field(column, _arrow_type(column, encoded), nullable=fields.field(column).nullable)
+
+
+#: The fields of the columns that name a place in a report's text (report_id, span_start, span_end).
+_SPAN_FIELDS = [_arrow_field(column) for column in fields.SPAN_COLUMNS]
+
 #: The schema of the gaps registry (gaps.parquet).
 GAP_SCHEMA = pa.schema(
     [
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("span_start", pa.int64(), nullable=False),
-        pa.field("span_end", pa.int64(), nullable=False),
+        *_SPAN_FIELDS,
         pa.field("text", pa.string(), nullable=False),
         pa.field("kind", pa.string(), nullable=False),
-        pa.field("location", pa.string()),
-        pa.field("note", pa.string()),
+        _arrow_field("location"),
+        _arrow_field("note"),
     ]
 )
 
 
-def _dim_type(dim: str) -> pa.DataType:
-    if dim in codelists.NUMERIC_DIMENSIONS:
-        return pa.int16()
-    return pa.dictionary(pa.int16(), pa.string(), ordered=codelists.dimension(dim).ordered)
-
-
 def arrow_schema(spec: TableSpec) -> pa.Schema:
-    """The Arrow schema of a table: dimensions, measure columns, provenance columns."""
-    fields = [pa.field(dim, _dim_type(dim), nullable=False) for dim in spec.dimensions]
-    fields += [
-        pa.field("value", pa.float64()),
-        pa.field("value_high", pa.float64()),
-        pa.field("unit", pa.dictionary(pa.int16(), pa.string()), nullable=False),
-        pa.field("qualifier", pa.dictionary(pa.int16(), pa.string()), nullable=False),
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("span_start", pa.int64(), nullable=False),
-        pa.field("span_end", pa.int64(), nullable=False),
-        pa.field("literal", pa.string(), nullable=False),
-        pa.field("location", pa.string()),
-        pa.field("repair", pa.string()),
-        pa.field("note", pa.string()),
-    ]
-    return pa.schema(fields)
+    """The Arrow schema of a table: dimensions, then the standard columns (`fields.table_columns`)."""
+    return pa.schema([_arrow_field(column) for column in spec.columns])
 
 
 def sort_key(spec: TableSpec, obs: Observation) -> tuple[Any, ...]:
@@ -107,31 +102,29 @@ def _dictionary_column(values: Sequence[str], vocabulary_order: Sequence[str], o
     )
 
 
+def _cell(obs: Observation, column: str) -> Any:
+    """What the observation holds in `column`: a dimension's code (text unless an integer
+    dimension) or a standard column's attribute (a value as a float)."""
+    if column in obs.dim_dict:
+        value = obs.dim_dict[column]
+        return value if column in codelists.NUMERIC_DIMENSIONS else str(value)
+    value = getattr(obs, column)
+    return float(value) if value is not None and fields.field(column).type.startswith("float") else value
+
+
 def to_arrow(spec: TableSpec, observations: Sequence[Observation]) -> pa.Table:
     """The observations as an Arrow table of the spec's schema, sorted (see `sort_key`)."""
     rows = sorted(observations, key=lambda o: sort_key(spec, o))
+    schema = arrow_schema(spec)
     columns: list[pa.Array] = []
-    for dim in spec.dimensions:
-        values = [o.dim_dict[dim] for o in rows]
-        if dim in codelists.NUMERIC_DIMENSIONS:
-            columns.append(pa.array(values, pa.int16()))
+    for column in spec.columns:
+        f = fields.field(column)
+        values = [_cell(o, column) for o in rows]
+        if f.codes:
+            columns.append(_dictionary_column(values, f.codes, f.ordered))
         else:
-            codes = codelists.dimension(dim)
-            columns.append(_dictionary_column([str(v) for v in values], list(codes.codes), codes.ordered))
-    columns += [
-        pa.array([None if o.value is None else float(o.value) for o in rows], pa.float64()),
-        pa.array([None if o.value_high is None else float(o.value_high) for o in rows], pa.float64()),
-        _dictionary_column([o.unit for o in rows], list(vocabulary.UNITS)),
-        _dictionary_column([o.qualifier for o in rows], list(vocabulary.QUALIFIERS)),
-        pa.array([o.report_id for o in rows], pa.string()),
-        pa.array([o.span_start for o in rows], pa.int64()),
-        pa.array([o.span_end for o in rows], pa.int64()),
-        pa.array([o.literal for o in rows], pa.string()),
-        pa.array([o.location for o in rows], pa.string()),
-        pa.array([o.repair for o in rows], pa.string()),
-        pa.array([o.note for o in rows], pa.string()),
-    ]
-    return pa.Table.from_arrays(columns, schema=arrow_schema(spec))
+            columns.append(pa.array(values, schema.field(column).type))
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def spec_document(spec: TableSpec, observations: Sequence[Observation]) -> dict[str, Any]:
@@ -141,63 +134,52 @@ def spec_document(spec: TableSpec, observations: Sequence[Observation]) -> dict[
     with their labels: the published metadata is self-contained, and adding codes to a shared
     codelist later changes no published table.
     """
-    dims: list[dict[str, Any]] = []
-    for dim in spec.dimensions:
-        header = fields.field(dim)
-        if dim in codelists.NUMERIC_DIMENSIONS:
-            dims.append(
-                {
-                    "name": dim,
-                    "zh": header.zh,
-                    "en": header.en,
-                    "description": header.description,
-                    "type": "integer",
-                    "codelist": None,
-                    "ordered": True,
-                    "codes": None,
-                }
-            )
-            continue
-        codes = codelists.dimension(dim)
-        used = {str(o.dim_dict[dim]) for o in observations}
-        dims.append(
-            {
-                "name": dim,
-                "zh": header.zh,
-                "en": header.en,
-                "description": header.description,
-                "type": "code",
-                "codelist": codes.name,
-                "ordered": codes.ordered,
-                "codes": [{"code": c, "zh": zh, "en": en} for c, (zh, en) in codes.codes.items() if c in used],
-            }
-        )
-    return {
-        "name": spec.name,
-        "version": spec.version,
-        "title": spec.title,
-        "title_zh": spec.title_zh,
-        "description": spec.description,
-        "report_id": spec.report_id,
-        "topic": spec.topic,
-        "source": spec.source,
-        "units": list(spec.units),
-        "primary_key": list(spec.primary_key),
-        "dimensions": dims,
-        "columns": list(spec.columns),
-        "usage_warnings": [
-            {"type": w.type, "description": w.description, "lost": vocabulary.WARNING_KINDS[w.type].lost}
-            for w in spec.usage_warnings
-        ],
-    }
+    return published_spec(spec, observations).document()
+
+
+def published_spec(spec: TableSpec, observations: Sequence[Observation]) -> PublishedSpec:
+    """What the spec.json of the table version says (see `spec_document`)."""
+    return PublishedSpec(
+        name=spec.name,
+        version=spec.version,
+        title=spec.title,
+        title_zh=spec.title_zh,
+        description=spec.description,
+        report_id=spec.report_id,
+        topic=spec.topic,
+        source=spec.source,
+        units=spec.units,
+        primary_key=spec.primary_key,
+        dimensions=tuple(_published_dimension(dim, observations) for dim in spec.dimensions),
+        columns=spec.columns,
+        usage_warnings=tuple(
+            PublishedWarning(w.type, w.description, vocabulary.WARNING_KINDS[w.type].lost) for w in spec.usage_warnings
+        ),
+    )
+
+
+def _published_dimension(dim: str, observations: Sequence[Observation]) -> PublishedDimension:
+    header = fields.field(dim)
+    if dim in codelists.NUMERIC_DIMENSIONS:
+        return PublishedDimension(dim, header.zh, header.en, header.description, "integer", None, True, None)
+    codes = codelists.dimension(dim)
+    used = {str(o.dim_dict[dim]) for o in observations}
+    return PublishedDimension(
+        dim,
+        header.zh,
+        header.en,
+        header.description,
+        "code",
+        codes.name,
+        codes.ordered,
+        tuple(PublishedCode(c, zh, en) for c, (zh, en) in codes.codes.items() if c in used),
+    )
 
 
 #: The schema of the coverage ledger (numbers.parquet).
 LEDGER_SCHEMA = pa.schema(
     [
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("span_start", pa.int64(), nullable=False),
-        pa.field("span_end", pa.int64(), nullable=False),
+        *_SPAN_FIELDS,
         pa.field("text", pa.string(), nullable=False),
         pa.field("status", pa.string(), nullable=False),
         pa.field("kind", pa.string()),
@@ -229,15 +211,15 @@ def ledger_arrow(entries: Sequence[LedgerEntry]) -> pa.Table:
 CHECK_SCHEMA = pa.schema(
     [
         pa.field("check_id", pa.string(), nullable=False),
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("table", pa.string(), nullable=False),
+        _arrow_field("report_id"),
+        _arrow_field("table"),
         pa.field("kind", pa.string(), nullable=False),
         pa.field("expected", pa.float64()),
         pa.field("observed", pa.float64()),
         pa.field("tolerance", pa.float64()),
         pa.field("passed", pa.bool_(), nullable=False),
         pa.field("claims", pa.string(), nullable=False),
-        pa.field("note", pa.string()),
+        _arrow_field("note"),
     ]
 )
 
@@ -249,27 +231,7 @@ def checks_arrow(checks: Sequence[Check]) -> pa.Table:
 
 
 #: The schema of claims.parquet: every observation of every table's current version, stacked.
-CLAIMS_SCHEMA = pa.schema(
-    [
-        pa.field("table", pa.string(), nullable=False),
-        pa.field("version", pa.string(), nullable=False),
-        pa.field("report_id", pa.string(), nullable=False),
-        pa.field("value", pa.float64()),
-        pa.field("value_high", pa.float64()),
-        pa.field("unit", pa.string(), nullable=False),
-        pa.field("qualifier", pa.string(), nullable=False),
-        pa.field("repair", pa.string()),
-        pa.field("literal", pa.string(), nullable=False),
-        pa.field("span_start", pa.int64(), nullable=False),
-        pa.field("span_end", pa.int64(), nullable=False),
-        pa.field("location", pa.string()),
-        pa.field("dims", pa.string(), nullable=False),
-        pa.field("dims_zh", pa.string(), nullable=False),
-        pa.field("dims_en", pa.string(), nullable=False),
-        pa.field("mention", pa.string(), nullable=False),
-        pa.field("note", pa.string()),
-    ]
-)
+CLAIMS_SCHEMA = pa.schema([_arrow_field(column, encoded=False) for column in fields.CLAIMS_COLUMNS])
 
 
 def _dims_json(obs: Observation, language: str | None) -> str:
@@ -287,31 +249,21 @@ def claims_arrow(tables: Sequence[tuple[TableSpec, Sequence[Observation]]]) -> p
     dims as JSON text of codes, and of zh and en labels; sorted by report, position and table."""
     rows = [(spec, o) for spec, observations in tables for o in observations]
     rows.sort(key=lambda r: (r[1].report_id, r[1].span_start, r[0].name, r[1].span_end, r[1].dims))
-    return pa.Table.from_pylist(
-        [
-            {
-                "table": spec.name,
-                "version": spec.version,
-                "report_id": o.report_id,
-                "value": None if o.value is None else float(o.value),
-                "value_high": None if o.value_high is None else float(o.value_high),
-                "unit": o.unit,
-                "qualifier": o.qualifier,
-                "repair": o.repair,
-                "literal": o.literal,
-                "span_start": o.span_start,
-                "span_end": o.span_end,
-                "location": o.location,
-                "dims": _dims_json(o, None),
-                "dims_zh": _dims_json(o, "zh"),
-                "dims_en": _dims_json(o, "en"),
-                "mention": o.mention,
-                "note": o.note,
-            }
-            for spec, o in rows
-        ],
-        schema=CLAIMS_SCHEMA,
+    return pa.Table.from_pylist([_claim_row(spec, o) for spec, o in rows], schema=CLAIMS_SCHEMA)
+
+
+def _claim_row(spec: TableSpec, obs: Observation) -> dict[str, Any]:
+    """One row of claims.parquet: the observation's standard columns, its table and its dimensions as text."""
+    row = {column: _cell(obs, column) for column in fields.STANDARD_COLUMNS}
+    row.update(
+        table=spec.name,
+        version=spec.version,
+        dims=_dims_json(obs, None),
+        dims_zh=_dims_json(obs, "zh"),
+        dims_en=_dims_json(obs, "en"),
+        mention=obs.mention,
     )
+    return row
 
 
 #: The schema of codes.parquet: every code of every dimension of every table, in codelist order.
