@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fintech_stats.access import loader as api
+from fintech_stats.access import loader
 from fintech_stats.corpus.reports import load_reports
 from fintech_stats.tools import propose as curate
 
@@ -34,7 +34,7 @@ def main() -> int:
     began = time.perf_counter()
     scores = curate.evaluate()
     took = time.perf_counter() - began
-    frame = api.claims()
+    frame = loader.claims()
     texts = {r.report_id: r.text for r in load_reports()}
     naive = []
     print(f"{'report':<40} {'claims':>6} {'recall':>7} {'proposed':>8} {'precision':>9}   naive: recall precision")

@@ -53,9 +53,9 @@ def _tables(_: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from fintech_stats.access import loader as api
+    from fintech_stats.access import loader
 
-    frame = api.load(args.table, args.version, args.labels)
+    frame = loader.load(args.table, args.version, args.labels)
     columns = [c for c in frame.columns if c != "report_id"]
     if getattr(args, "info", False):
         from fintech_stats.access.info import info

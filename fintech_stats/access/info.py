@@ -15,7 +15,7 @@ from typing import Any
 
 from fintech_stats import store
 from fintech_stats._version import __version__
-from fintech_stats.access.published import read_spec
+from fintech_stats.access.published import read_reports, read_spec
 from fintech_stats.model import vocabulary
 from fintech_stats.model.citation import citation, source_text
 
@@ -112,7 +112,7 @@ class TableInfo:
 
 def info(table: str, version: str | None = None) -> TableInfo:
     """Everything a user must know about a published table version (the latest by default)."""
-    from fintech_stats.access import loader as api
+    from fintech_stats.access import loader
 
     entry = store.entry(table, version)
     spec = read_spec(table, version)
@@ -122,9 +122,9 @@ def info(table: str, version: str | None = None) -> TableInfo:
         Dimension(d.name, d.zh, d.en, d.codelist, d.ordered, tuple((c.code, c.zh, c.en) for c in d.codes or ()))
         for d in spec.dimensions
     )
-    gaps = api.gaps()
+    gaps = loader.gaps()
     report_gaps = gaps[gaps["report_id"] == spec.report_id]["kind"].value_counts().to_dict()
-    checks = api.checks()
+    checks = loader.checks()
     failed = checks[(checks["table"] == table) & ~checks["passed"]]
     failed_lines = tuple(
         f"{c.check_id}: {c.kind}, expected {c.expected:g}, observed {c.observed:g}" for c in failed.itertuples()
@@ -154,7 +154,7 @@ def info(table: str, version: str | None = None) -> TableInfo:
 
 def _report(report_id: str) -> tuple[str, str]:
     """The publisher and title of a report of reports.json ("" for a report it does not list)."""
-    report: dict[str, Any] = next((r for r in store.read_json(store.REPORTS_FILE) if r["report_id"] == report_id), {})
+    report: dict[str, Any] = next((r for r in read_reports() if r["report_id"] == report_id), {})
     return str(report.get("publisher", "")), str(report.get("title", ""))
 
 

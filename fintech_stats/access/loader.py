@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
-from fintech_stats.access.published import read_registry, read_spec
+from fintech_stats.access.published import read_registry, read_reports, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, UnknownReportError, did_you_mean
 from fintech_stats.model import fields, vocabulary
 from fintech_stats.model.spec import PublishedSpec
@@ -47,7 +47,7 @@ def reports() -> pd.DataFrame:
     """
     import pandas as pd
 
-    rows = store.read_json(store.REPORTS_FILE)
+    rows = read_reports()
     columns = [
         "report_id",
         "publisher",

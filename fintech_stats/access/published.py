@@ -1,6 +1,6 @@
 """The one reader of each published metadata file and store-wide table: a table version's spec.json
-(as a typed `PublishedSpec`) and the store-wide Parquet files the catalog lists (gaps, numbers,
-checks, claims, codes).
+(as a typed `PublishedSpec`), reports.json, and the store-wide Parquet files the catalog lists
+(gaps, numbers, checks, claims, codes).
 
 Every reader of the store (the loader, `info`, the downloads, SQLite, the site, the docs) reads
 them here, verified against the catalog's sha256.  pyarrow is imported when a table is read.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
 from fintech_stats.errors import IntegrityError
@@ -19,7 +19,7 @@ from fintech_stats.model.spec import PublishedSpec
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["read_registry", "read_spec"]
+__all__ = ["read_registry", "read_reports", "read_spec"]
 
 
 def read_spec(table: str, version: str | None = None) -> PublishedSpec:
@@ -37,6 +37,20 @@ def _spec(relative: str, sha256: str) -> PublishedSpec:
         raise IntegrityError(
             f"published file {store.datasets_dir() / relative} is no table spec (missing or malformed {exc})"
         ) from None
+
+
+def read_reports(directory: Path | None = None) -> list[dict[str, Any]]:
+    """The reports of reports.json (every report of the corpus, no text), in listing order.
+
+    `IntegrityError` when the file is missing or is not a list of reports with a report_id.
+    """
+    base = directory or store.datasets_dir()
+    rows = store.read_json(store.REPORTS_FILE, directory=base)
+    if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("report_id"), str) for r in rows):
+        raise IntegrityError(
+            f"published file {base / store.REPORTS_FILE} is damaged: want a list of reports with report_id"
+        )
+    return sorted(rows, key=lambda r: (r.get("position", 0), r["report_id"]))
 
 
 def read_registry(key: str, directory: Path | None = None) -> pd.DataFrame:

@@ -30,7 +30,7 @@ from typing import Any
 from fintech_stats import store
 from fintech_stats.access import loader as api
 from fintech_stats.access.info import cite
-from fintech_stats.access.published import read_spec
+from fintech_stats.access.published import read_reports, read_spec
 from fintech_stats.errors import DocsTargetError
 from fintech_stats.model import codelists, fields, vocabulary
 from fintech_stats.model.citation import CITATION_PATTERN, LICENCE
@@ -161,8 +161,7 @@ def _load_tables() -> list[_Table]:
 def _load_reports() -> list[dict[str, Any]]:
     if not (store.datasets_dir() / store.REPORTS_FILE).is_file():
         return []
-    rows: list[dict[str, Any]] = store.read_json(store.REPORTS_FILE)
-    return sorted(rows, key=lambda r: (r.get("position", 0), r["report_id"]))
+    return read_reports()
 
 
 def _report_label(report: dict[str, Any] | None, report_id: str) -> str:

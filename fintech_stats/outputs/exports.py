@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
 from fintech_stats._version import __version__
-from fintech_stats.access import loader as api
+from fintech_stats.access import loader
 from fintech_stats.access.info import cite
-from fintech_stats.access.published import read_spec
+from fintech_stats.access.published import read_reports, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError, ExportTargetExistsError
+from fintech_stats.model import vocabulary
 from fintech_stats.model.citation import CITATION_PATTERN, LICENCE, LICENCE_NAME, LICENCE_TITLE, LICENCE_URL
 from fintech_stats.model.fields import field
-from fintech_stats.outputs import target as _outputs
+from fintech_stats.outputs import guard
 from fintech_stats.store import writes
 
 if TYPE_CHECKING:
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "export", "neutralise", "sheet_names", "unneutralise", "write_xlsx"]
 
-FORMATS = ("csv", "xlsx", "parquet")
+#: The formats of `export` (the SQLite file is written by `outputs.sqlite`).
+FORMATS = tuple(vocabulary.FILE_FORMATS)
 WORKBOOK = "fintech-stats.xlsx"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # A plain negative number ("-50.0%") is not a formula, and is left as it is ("+1" is: Excel makes it =+1).
@@ -93,7 +95,7 @@ def _sha256(path: Path) -> str:
 
 
 def _frame(table: str, labels: str) -> pd.DataFrame:
-    return api.load(table, labels=labels)
+    return loader.load(table, labels=labels)
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
@@ -128,8 +130,7 @@ def _schema(table: str, frame: pd.DataFrame, labels: str) -> dict[str, Any]:
 
 def _sources() -> dict[str, dict[str, str]]:
     return {
-        r["report_id"]: {"title": f"{r['publisher']}:{r['title']}", "report_id": r["report_id"]}
-        for r in store.read_json(store.REPORTS_FILE)
+        r["report_id"]: {"title": f"{r['publisher']}:{r['title']}", "report_id": r["report_id"]} for r in read_reports()
     }
 
 
@@ -291,7 +292,7 @@ def _width(value: object) -> int:
 def _table_names(tables: Iterable[str] | None) -> list[str]:
     """The validated `tables` argument (None: every table)."""
     if tables is None:
-        return api.tables()
+        return loader.tables()
     if isinstance(tables, (str, bytes)):
         raise ArgumentTypeError(f"tables must be a list of table names, not the string {tables!r}: tables=[{tables!r}]")
     if not isinstance(tables, Iterable):
@@ -300,7 +301,7 @@ def _table_names(tables: Iterable[str] | None) -> list[str]:
     if not names:
         raise ArgumentValueError("tables is an empty list: name at least one table, or pass None for every table")
     for name in names:
-        api.check_name(name, "table")
+        loader.check_name(name, "table")
     seen: set[str] = set()
     for name in names:
         if name in seen:
@@ -322,15 +323,13 @@ def _is_export(path: Path) -> bool:
 def _check_target(target: Path) -> Path:
     """The target's absolute location, after refusing one that may not or cannot be written.
 
-    The places no output may go (`_outputs.check_target`), and two rules of exports: inside the
+    The places no output may go (`guard.check_target`), and two rules of exports: inside the
     checkout only a new or empty folder or an earlier export, and never a file.
     """
-    location = _outputs.check_target(target, "export")
+    location = guard.check_target(target, "export")
     resolved = location.resolve()
-    checkout = _outputs.package_dir().parent
-    inside_checkout = (
-        (checkout / "pyproject.toml").is_file() and _outputs.holds(checkout, resolved) and resolved.exists()
-    )
+    checkout = guard.package_dir().parent
+    inside_checkout = (checkout / "pyproject.toml").is_file() and guard.holds(checkout, resolved) and resolved.exists()
     if inside_checkout and not (_is_export(resolved) or (resolved.is_dir() and not any(resolved.iterdir()))):
         raise ExportTargetError(
             f"export target {target} is a part of the checkout ({checkout}), not an earlier export: "
@@ -365,7 +364,7 @@ def export(
         raise ArgumentTypeError(f"out must be a directory path (str or Path); got {type(out).__name__}")
     if not isinstance(force, bool):
         raise ArgumentTypeError(f"force must be True or False; got {type(force).__name__} {force!r}")
-    api.check_labels(labels)
+    loader.check_labels(labels)
     names = _table_names(tables)
     target = Path(out)
     location = _check_target(target)

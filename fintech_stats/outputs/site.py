@@ -39,7 +39,7 @@ from fintech_stats.access.published import read_registry
 from fintech_stats.errors import CorpusNotFoundError, FintechStatsError
 from fintech_stats.model import fields, vocabulary
 from fintech_stats.model.citation import LICENCE
-from fintech_stats.outputs import target as _outputs
+from fintech_stats.outputs import guard
 from fintech_stats.store import writes
 
 if TYPE_CHECKING:
@@ -895,10 +895,10 @@ def build_site(out: Path, force: bool = False, workers: int = 1) -> Path:
     pages (0: none, all in this process); one is best on 2 cores (each worker imports pandas).
     """
     target = Path(out)
-    location = _outputs.check_target(target, "site")
+    location = guard.check_target(target, "site")
     empty = location.is_dir() and not location.is_symlink() and not any(location.iterdir())
     if not empty:
-        _outputs.refuse_existing(target, location, force, _is_site(location), "site")
+        guard.refuse_existing(target, location, force, _is_site(location), "site")
     with writes.replacing(location) as stage:
         _write_site(stage, workers)
     return target

@@ -33,14 +33,14 @@ from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
 from fintech_stats._version import __version__
-from fintech_stats.access import loader as api
+from fintech_stats.access import loader
 from fintech_stats.access.info import cite
 from fintech_stats.access.published import read_registry, read_spec
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError
 from fintech_stats.model import fields, vocabulary
 from fintech_stats.model.citation import LICENCE, LICENCE_URL, source_text
 from fintech_stats.model.spec import PublishedSpec
-from fintech_stats.outputs import target as _outputs
+from fintech_stats.outputs import guard
 from fintech_stats.store import writes
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def _write_database(path: Path, all_versions: bool) -> dict[str, Any]:
 
 def _write_reports(out: _Database) -> dict[str, dict[str, Any]]:
     """Write the reports table; return each report's record by report_id."""
-    frame = api.reports()
+    frame = loader.reports()
     frame["site_published"] = frame["site_published"].astype(str)
     frame["text_status"] = frame["text_status"].astype(str)
     out.write(
@@ -238,7 +238,7 @@ def _write_tables(out: _Database, all_versions: bool, reports: dict[str, dict[st
         for version in sorted(versions, key=store.version_key) if all_versions else [latest]:
             entry, spec = versions[version], read_spec(name, version)
             sql_name = sqlite_table_name(name, version, version == latest)
-            out.write(sql_name, api.load(name, version), spec.primary_key, _table_metadata(spec, entry, reports))
+            out.write(sql_name, loader.load(name, version), spec.primary_key, _table_metadata(spec, entry, reports))
             catalog_rows.append(_catalog_row(spec, entry, sql_name, version == latest))
         spec = read_spec(name, latest)
         dimension_rows += _dimension_rows(spec)
@@ -329,7 +329,7 @@ def _codelist_rows(spec: PublishedSpec) -> list[dict[str, Any]]:
 
 def _write_ledger(out: _Database) -> None:
     """Write the claims and the quality ledger: gaps, checks, coverage, the numbers of every text."""
-    claims = api.claims()
+    claims = loader.claims()
     out.write(
         "claims",
         claims,
@@ -344,11 +344,11 @@ def _write_ledger(out: _Database) -> None:
     )
     out.write(
         "gaps",
-        api.gaps(),
+        loader.gaps(),
         fields.SPAN_COLUMNS,
         {"title": "Gaps", "description": "Places where a report's text evidently lost a number."},
     )
-    checks = api.checks().reset_index(drop=True)
+    checks = loader.checks().reset_index(drop=True)
     checks.insert(0, "check_row", range(1, len(checks) + 1))
     out.write(
         "checks",
@@ -361,7 +361,7 @@ def _write_ledger(out: _Database) -> None:
         },
         indexes=["check_id"],
     )
-    coverage = api.coverage()
+    coverage = loader.coverage()
     coverage["text_status"] = coverage["text_status"].astype(str)
     out.write(
         "coverage",
@@ -412,12 +412,12 @@ def export_sqlite(out: Path, all_versions: bool = False, force: bool = False) ->
         if not isinstance(value, bool):
             raise ArgumentTypeError(f"{flag} must be True or False; got {type(value).__name__} {value!r}")
     target = Path(out)
-    location = _outputs.check_target(target, "SQLite file")
+    location = guard.check_target(target, "SQLite file")
     if location.is_dir():
         raise ExportTargetError(f"SQLite file target {target} is a directory: name a file, such as {target}/fintech.db")
-    _outputs.refuse_existing(target, location, force, _is_sqlite(location), "SQLite file")
+    guard.refuse_existing(target, location, force, _is_sqlite(location), "SQLite file")
     metadata_path = location.parent / METADATA_FILE
-    _outputs.refuse_existing(
+    guard.refuse_existing(
         target.parent / METADATA_FILE, metadata_path, force, _is_our_metadata(metadata_path), "Datasette metadata"
     )
     with writes.staging(location.parent, f".{location.name}-") as tmp:

@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 
 from fintech_stats.curation.consistency import Check
-from fintech_stats.curation.ledger import STATUSES, LedgerEntry
+from fintech_stats.curation.ledger import LedgerEntry
 from fintech_stats.model import codelists, fields, vocabulary
 from fintech_stats.model.observation import Gap, Observation
 from fintech_stats.model.spec import PublishedCode, PublishedDimension, PublishedSpec, PublishedWarning, TableSpec
@@ -329,7 +329,7 @@ def _reports_document(extracted: Extracted) -> list[dict[str, Any]]:
             "n_claims": claims.get(r.report_id, 0),
             "n_tables": tables.get(r.report_id, 0),
             "n_gaps": gap_counts.get(r.report_id, 0),
-            "n_numbers": sum(ledger[(r.report_id, s)] for s in STATUSES),
+            "n_numbers": sum(ledger[(r.report_id, s)] for s in vocabulary.LEDGER_STATUSES),
             "n_unaccounted": ledger[(r.report_id, "unaccounted")],
             "n_checks_passed": checks[(r.report_id, True)],
             "n_checks_failed": checks[(r.report_id, False)],

@@ -563,11 +563,11 @@ def _report_text(report_id: str) -> str:
 
 
 def _curated_spans(report_id: str) -> list[tuple[int, int]]:
-    from fintech_stats.access import loader as api
+    from fintech_stats.access import loader
     from fintech_stats.errors import CatalogError
 
     try:
-        frame = api.claims()
+        frame = loader.claims()
     except (CatalogError, OSError, FintechStatsError):
         return []
     rows = frame[frame["report_id"] == report_id]
@@ -649,10 +649,10 @@ def measure(text: str, report_id: str, spans: Iterable[tuple[int, int]]) -> Scor
 
 def evaluate(statuses: tuple[str, ...] = ("full", "truncated")) -> list[Score]:
     """The score of every report of the corpus whose text is full or truncated, against `claims()`."""
-    from fintech_stats.access import loader as api
+    from fintech_stats.access import loader
     from fintech_stats.corpus.reports import load_reports
 
-    frame = api.claims()
+    frame = loader.claims()
     spans: dict[str, list[tuple[int, int]]] = {}
     for rid, a, b in zip(frame["report_id"], frame["span_start"], frame["span_end"], strict=True):
         spans.setdefault(str(rid), []).append((int(a), int(b)))
