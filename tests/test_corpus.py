@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fintech_stats.corpus import record
 from fintech_stats.corpus import reports as corpus
 from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, UnknownReportError
 
@@ -42,7 +43,7 @@ def test_missing_corpus_names_both_places(monkeypatch: pytest.MonkeyPatch, tmp_p
     with pytest.raises(CorpusNotFoundError, match="FINTECH_STATS_CORPUS"):
         corpus.corpus_dir()
     monkeypatch.delenv(corpus.ENV_VAR)
-    monkeypatch.setattr(corpus, "_source_checkout_corpus", lambda: tmp_path / "shared" / "corpus")
+    monkeypatch.setattr(record, "_source_checkout_corpus", lambda: tmp_path / "shared" / "corpus")
     with pytest.raises(CorpusNotFoundError) as info:
         corpus.corpus_dir()
     assert "FINTECH_STATS_CORPUS" in str(info.value) and str(tmp_path / "shared" / "corpus") in str(info.value)

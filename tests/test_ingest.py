@@ -199,7 +199,7 @@ def test_end_to_end(pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
             assert text[r.span_start : r.span_end] == r.literal
         paged = ingested.with_pages(table, corpus_dir)
         assert dict(zip(paged["year"].astype(int), paged["page"], strict=True)) == {2021: 1, 2022: 1, 2023: 1, 2025: 2}
-        assert ingested.report_text(SLUG, corpus_dir) == text
+        assert corpus.report_text(SLUG, corpus_dir) == text
         report = fs.reports().set_index("report_id").loc[SLUG]
         assert report["n_claims"] == 4 and report["pages"] == 2
     finally:

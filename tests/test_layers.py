@@ -110,3 +110,20 @@ def test_the_contract_names_every_layer_in_order() -> None:
         named.index(layer) for layer in ("cli", "tools", "outputs", "pipeline", "curation", "corpus", "text", "model")
     ]
     assert order == sorted(order)
+
+
+def test_no_import_circle_between_any_two_modules() -> None:
+    # The layers contract forbids upward imports between layers; this also sees a circle inside one
+    # layer (corpus.reports <-> corpus.ingested was one), imports inside functions included.
+    import grimp
+
+    graph = grimp.build_graph("fintech_stats")
+    circles = sorted(
+        {
+            tuple(sorted((module, imported)))
+            for module in graph.modules
+            for imported in graph.find_modules_directly_imported_by(module)
+            if graph.chain_exists(importer=imported, imported=module)
+        }
+    )
+    assert circles == []

@@ -17,12 +17,11 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, IngestError, UnknownReportError
+from fintech_stats.corpus.record import Report, corpus_dir
+from fintech_stats.errors import CorpusFormatError, IngestError
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from fintech_stats.corpus.reports import Report
 
 __all__ = [
     "INDEX_FILE",
@@ -35,7 +34,6 @@ __all__ = [
     "page_of",
     "pages",
     "read_ingested",
-    "report_text",
     "with_pages",
 ]
 
@@ -50,15 +48,11 @@ INDEX_FILE = "index.json"
 
 def ingested_dir(report_id: str, corpus: Path | None = None) -> Path:
     """The folder of an ingested report in the corpus directory."""
-    from fintech_stats.corpus.reports import corpus_dir
-
     return (corpus or corpus_dir()) / f"{PREFIX}{report_id}"
 
 
 def read_ingested(directory: Path) -> list[Report]:
     """The ingested reports of a corpus directory (its `ingested-*/` folders), by folder name."""
-    from fintech_stats.corpus.reports import Report
-
     out: list[Report] = []
     for folder in sorted(Path(directory).glob(f"{PREFIX}*/")):
         if not (folder / META_FILE).is_file():
@@ -86,19 +80,6 @@ def read_ingested(directory: Path) -> list[Report]:
             )
         )
     return out
-
-
-def report_text(report_id: str, corpus: Path | None = None) -> str:
-    """A report's text: from the corpus's listing pages, else from its ingested folder."""
-    from fintech_stats.corpus.reports import get_report
-
-    try:
-        return get_report(report_id, corpus).text
-    except (UnknownReportError, CorpusNotFoundError):
-        folder = ingested_dir(report_id, corpus)
-        if (folder / TEXT_FILE).is_file():
-            return (folder / TEXT_FILE).read_text(encoding="utf-8")
-        raise
 
 
 def pages(report_id: str, corpus: Path | None = None) -> list[dict[str, int]]:

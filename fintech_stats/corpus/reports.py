@@ -7,80 +7,22 @@ changed; every span offset of the library is a Python `str` offset into that str
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from fintech_stats.corpus.ids import DIGITS_LOST, REPORT_IDS, TRUNCATED
-from fintech_stats.corpus.ingested import read_ingested
+from fintech_stats.corpus.ingested import TEXT_FILE, ingested_dir, read_ingested
+from fintech_stats.corpus.record import ENV_VAR, Report, corpus_dir
 from fintech_stats.errors import CorpusFormatError, CorpusNotFoundError, UnknownReportError, did_you_mean
 
-__all__ = ["ENV_VAR", "Report", "corpus_dir", "load_reports", "parse_listing"]
+# ENV_VAR, Report and corpus_dir are defined in `corpus.record` and named here too: the corpus's API.
+__all__ = ["ENV_VAR", "Report", "corpus_dir", "get_report", "load_reports", "parse_listing", "report_text"]
 
-ENV_VAR = "FINTECH_STATS_CORPUS"
 _ENTRY_RE = re.compile(r"^\s*•\s*(?P<publisher>[^:]+):(?P<title>.*)\((?P<pages>\d+)页\)\.pdf\s*$")
 _META_RE = re.compile(r"^\s*浏览量(?P<views>\d+)人已浏览\s*发布时间(?P<date>\d{4}-\d{2}-\d{2})\s*(?P<pages>\d+)页")
 # A snippet is the site's cut-off preview: a few hundred characters ending in '.'.
 _SNIPPET_MAX_CHARS = 1000
-
-
-@dataclass(frozen=True)
-class Report:
-    """One entry of a listing page."""
-
-    report_id: str
-    publisher: str
-    title: str
-    pages: int
-    site_published: dt.date
-    views: int
-    text: str
-    text_status: str
-    source_file: str
-    position: int
-
-    @property
-    def text_extent(self) -> str | None:
-        """For a truncated text, how far it goes."""
-        return TRUNCATED.get(self.report_id)
-
-    @property
-    def text_chars(self) -> int:
-        """Length of the text in code points."""
-        return len(self.text)
-
-
-def _source_checkout_corpus() -> Path | None:
-    package_dir = Path(__file__).resolve().parents[1]
-    checkout = package_dir.parent
-    if (checkout / "pyproject.toml").is_file():
-        return checkout.parent / "shared" / "corpus"
-    return None
-
-
-def corpus_dir() -> Path:
-    """The corpus directory: `$FINTECH_STATS_CORPUS`, else `../shared/corpus` beside a source checkout."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        path = Path(env)
-        if path.is_dir():
-            return path
-        raise CorpusNotFoundError(f"${ENV_VAR} is set to {env!r}, which is not a directory")
-    beside = _source_checkout_corpus()
-    if beside is not None and beside.is_dir():
-        return beside
-    where = (
-        str(beside)
-        if beside is not None
-        else "../shared/corpus beside a source checkout (none: this is an installed package)"
-    )
-    raise CorpusNotFoundError(
-        f"no corpus found: set ${ENV_VAR} to the directory holding the listing-*.txt files "
-        f"(looked at ${ENV_VAR}: unset; {where}: missing). The published tables work without it; "
-        "report texts need it."
-    )
 
 
 def _status(report_id: str, text: str) -> str:
@@ -164,3 +106,14 @@ def get_report(report_id: str, directory: Path | None = None) -> Report:
     if report_id not in reports:
         raise UnknownReportError(f"no report {report_id!r}" + did_you_mean(report_id, reports))
     return reports[report_id]
+
+
+def report_text(report_id: str, corpus: Path | None = None) -> str:
+    """A report's text: from the corpus's listing pages, else from its ingested folder."""
+    try:
+        return get_report(report_id, corpus).text
+    except (UnknownReportError, CorpusNotFoundError):
+        folder = ingested_dir(report_id, corpus)
+        if (folder / TEXT_FILE).is_file():
+            return (folder / TEXT_FILE).read_text(encoding="utf-8")
+        raise

@@ -557,7 +557,7 @@ def _exclusion_rule(text: str, start: int, end: int) -> str | None:
 
 
 def _report_text(report_id: str) -> str:
-    from fintech_stats.corpus.ingested import report_text
+    from fintech_stats.corpus.reports import report_text
 
     return report_text(report_id)
 
