@@ -205,20 +205,51 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DIGITS = re.compile(r"\d+(?:\.\d+)*")
 
 
-def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
-    """The kind of one candidate and the name of the rule that gave it."""
+@dataclass(frozen=True)
+class _Around:
+    """One candidate quantity and the text around it, as the rules read them."""
+
+    info: _TextInfo
+    q: quantity.Quantity
+    before: str  # the 12 characters before the literal
+    after: str  # the 12 characters after it
+    digits: re.Match[str] | None  # the literal's first run of digits (5 of 5G, 3.0 of V3.0)
+    dstart: int  # where that run starts in the text (the literal's start when there is none)
+    dend: int  # where it ends (the literal's end when there is none)
+    bare: str  # the 12 characters after the run: the words after the number itself
+    tok: str  # the run ("" when there is none)
+
+    @property
+    def text(self) -> str:
+        return self.info.text
+
+    @property
+    def lit(self) -> str:
+        return self.q.literal
+
+
+def _around(info: _TextInfo, q: quantity.Quantity) -> _Around:
     text = info.text
     s, e = q.start, q.end
-    lit = q.literal
-    before = text[max(0, s - 12) : s]
-    after = text[e : e + 12]
-    digits = _DIGITS.search(lit)
+    digits = _DIGITS.search(q.literal)
     dstart = s + digits.start() if digits else s
     dend = s + digits.end() if digits else e
-    bare = text[dend : dend + 12]
-    tok = digits.group(0) if digits else ""
+    return _Around(
+        info,
+        q,
+        before=text[max(0, s - 12) : s],
+        after=text[e : e + 12],
+        digits=digits,
+        dstart=dstart,
+        dend=dend,
+        bare=text[dend : dend + 12],
+        tok=digits.group(0) if digits else "",
+    )
 
-    # dates: a year before 年 (or a year range), a month, a day, a dotted date
+
+def _date(a: _Around) -> tuple[str, str] | None:
+    """Dates: a period (近三年), a year before 年 (or a year range), a dotted date, a month, a day, a bare year."""
+    q, lit, before, after, bare, tok = a.q, a.lit, a.before, a.after, a.bare, a.tok
     if q.unit == "year" and (
         (len(tok) == 2 and 15 <= int(tok) <= 35) or re.fullmatch(r"(?:19|20)\d{2}(?:19|20)\d{2}", tok)
     ):
@@ -248,8 +279,12 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "date", "year_nian"
     if re.match(r"\s*(?:周年|年代|世纪)", bare):
         return "date", "anniversary"
+    return None
 
-    # figure and table numbers, case numbers, chapters
+
+def _reference(a: _Around) -> tuple[str, str] | None:
+    """Figure and table numbers (图 3), case and appendix numbers (案例 2), chapters (第 3 章)."""
+    lit, before, after, bare, tok = a.lit, a.before, a.after, a.bare, a.tok
     if re.search(r"(?:[图表]|Figure|Table)\s*$", before) and tok:
         return "figure_or_table_number", "figure_ref"
     if re.search(r"(?:案例|附录|附件|场景|专栏|示例)\s*$", before) and tok:
@@ -258,6 +293,21 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "section_number", "chapter"
     if lit.startswith("第") and re.match(r"[章节篇部条款届]", after):
         return "section_number", "chapter"
+    return None
+
+
+def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
+    """The kind of one candidate and the name of the rule that gave it."""
+    a = _around(info, q)
+    for family in (_date, _reference):
+        decided = family(a)
+        if decided is not None:
+            return decided
+    text = info.text
+    s, e = q.start, q.end
+    lit = q.literal
+    before, after, bare, tok = a.before, a.after, a.bare, a.tok
+    digits, dstart, dend = a.digits, a.dstart, a.dend
 
     # the table of contents
     if info.toc_start <= s < info.toc_end and q.unit in (None, "count") and q.qualifier == "exact":
