@@ -218,6 +218,8 @@ class _Around:
     dend: int  # where it ends (the literal's end when there is none)
     bare: str  # the 12 characters after the run: the words after the number itself
     tok: str  # the run ("" when there is none)
+    table_row: bool  # a share follows within a few characters: a cell of a ranked table's row
+    glued_table: bool  # a % or 3 digits by a dot within 6 characters: a flattened table, not a heading
 
     @property
     def text(self) -> str:
@@ -244,6 +246,10 @@ def _around(info: _TextInfo, q: quantity.Quantity) -> _Around:
         dend=dend,
         bare=text[dend : dend + 12],
         tok=digits.group(0) if digits else "",
+        # A ranked table flattened into text (<rank><name><count><share>%): a share follows within a few
+        # characters, so a bare number here is a cell of the row, not a page number.
+        table_row=bool(re.search(r"\d(?:\.\d+)?\s*[%％]", text[e : e + 14])),
+        glued_table=bool(re.search(r"[%％]|\d{3}\.|\.\d{3}", text[max(0, s - 6) : e + 6])),
     )
 
 
@@ -296,20 +302,11 @@ def _reference(a: _Around) -> tuple[str, str] | None:
     return None
 
 
-def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
-    """The kind of one candidate and the name of the rule that gave it."""
-    a = _around(info, q)
-    for family in (_date, _reference):
-        decided = family(a)
-        if decided is not None:
-            return decided
-    text = info.text
-    s, e = q.start, q.end
-    lit = q.literal
-    before, after, bare, tok = a.before, a.after, a.bare, a.tok
-    digits, dstart, dend = a.digits, a.dstart, a.dend
-
-    # the table of contents
+def _layout(a: _Around) -> tuple[str, str] | None:
+    """What the pages left in the text: the table of contents, and page numbers (glued to a running
+    header or footer, after a sentence's end, splitting a word)."""
+    info, q, text, s, e, lit = a.info, a.q, a.text, a.q.start, a.q.end, a.lit
+    before, after, dstart, dend = a.before, a.after, a.dstart, a.dend
     if info.toc_start <= s < info.toc_end and q.unit in (None, "count") and q.qualifier == "exact":
         return "toc_entry", "contents"
 
@@ -327,25 +324,25 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
     bare_int = q.unit is None and q.qualifier == "exact" and lit.isdigit() and len(lit) <= 3
     if bare_int and re.search(r"[。;；!！?？:：)）]\s*$", before) and re.match(rf"\s*[{_CJK}A-Za-z(（]", after):
         return "page_number", "after_sentence"
-    # A ranked table flattened into text (<rank><name><count><share>%): a share follows within a few
-    # characters, so a bare number here is a cell of the row, not a page number.
-    table_row = bool(re.search(r"\d(?:\.\d+)?\s*[%％]", text[e : e + 14]))
     if (
         bare_int
         and re.search(rf"[{_CJK}]$", before)
         and re.match(rf"[{_CJK}]", after)
-        and not table_row
+        and not a.table_row
         and not re.search(r"[为达至到和及共约近超有第前]$", before)
     ):
         return "page_number", "inside_words"
+    return None
 
-    # headings and enumerations: 1. 2. / (1) / 1、 / 1.2.3
-    glued_table = bool(re.search(r"[%％]|\d{3}\.|\.\d{3}", text[max(0, s - 6) : e + 6]))
+
+def _heading(a: _Around) -> tuple[str, str] | None:
+    """Headings and enumerations (1. 2. / (1) / 1、 / 1.2.3 / 一、) and footnote markers ([1], 【1】)."""
+    q, text, lit, before, after, bare, tok, dend = a.q, a.text, a.lit, a.before, a.after, a.bare, a.tok, a.dend
     if (
         re.match(r"\.\d+(?:\.\d+)*", text[dend:])
         and q.unit is None
         and re.fullmatch(r"\d+(?:\.\d+)*", lit)
-        and not glued_table
+        and not a.glued_table
     ):
         return "section_number", "dotted_heading"
     if tok and re.match(rf"\s*[.、．](?![\d%])\s*[{_CJK}A-Za-z“]", bare) and q.unit is None:
@@ -354,7 +351,7 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         re.fullmatch(r"\d+\.\d+(?:\.\d+)*", lit)
         and re.match(rf"\s*[{_CJK}]", after)
         and q.unit is None
-        and not glued_table
+        and not a.glued_table
         and not re.search(r"[为达至到和、,，是约占比]\s*$", before)
     ):
         return "section_number", "dotted_heading"
@@ -372,6 +369,22 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "footnote_marker", "bracketed"
     if re.fullmatch(f"[{_CN_NUMERAL}]+", lit) and re.match(r"\s*[、.]", after):
         return "section_number", "cn_heading"
+    return None
+
+
+def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
+    """The kind of one candidate and the name of the rule that gave it."""
+    a = _around(info, q)
+    for family in (_date, _reference, _layout, _heading):
+        decided = family(a)
+        if decided is not None:
+            return decided
+    text = info.text
+    s, e = q.start, q.end
+    lit = q.literal
+    before, after, bare, tok = a.before, a.after, a.bare, a.tok
+    digits, dstart, dend = a.digits, a.dstart, a.dend
+    table_row, glued_table = a.table_row, a.glued_table
 
     # identifiers: glued to Latin letters (5G, H100, GPT-4, ISO 27001), versions, codes
     # A unit says the number measures something (a share glued after a Latin name in a ranked row),
