@@ -26,7 +26,7 @@ import argparse
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -220,6 +220,7 @@ class _Around:
     tok: str  # the run ("" when there is none)
     table_row: bool  # a share follows within a few characters: a cell of a ranked table's row
     glued_table: bool  # a % or 3 digits by a dot within 6 characters: a flattened table, not a heading
+    in_row: bool  # a share and a few CJK words before it: the rank opening a ranked table's row
 
     @property
     def text(self) -> str:
@@ -250,6 +251,9 @@ def _around(info: _TextInfo, q: quantity.Quantity) -> _Around:
         # characters, so a bare number here is a cell of the row, not a page number.
         table_row=bool(re.search(r"\d(?:\.\d+)?\s*[%％]", text[e : e + 14])),
         glued_table=bool(re.search(r"[%％]|\d{3}\.|\.\d{3}", text[max(0, s - 6) : e + 6])),
+        # The previous row of a ranked table ends in a share and a country or region (...%<country><rank>
+        # <Latin name>): the number glued to the name is the row's rank, not part of an identifier.
+        in_row=bool(re.search(r"[%％][\u4e00-\u9fff/]{1,8}$", text[max(0, s - 12) : s])),
     )
 
 
@@ -372,21 +376,10 @@ def _heading(a: _Around) -> tuple[str, str] | None:
     return None
 
 
-def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
-    """The kind of one candidate and the name of the rule that gave it."""
-    a = _around(info, q)
-    for family in (_date, _reference, _layout, _heading):
-        decided = family(a)
-        if decided is not None:
-            return decided
-    text = info.text
-    s, e = q.start, q.end
-    lit = q.literal
-    before, after, bare, tok = a.before, a.after, a.bare, a.tok
-    digits, dstart, dend = a.digits, a.dstart, a.dend
-    table_row, glued_table = a.table_row, a.glued_table
-
-    # identifiers: glued to Latin letters (5G, H100, GPT-4, ISO 27001), versions, codes
+def _identifier(a: _Around) -> tuple[str, str] | None:
+    """Identifiers: numbers glued to Latin letters (5G, H100, GPT-4, ISO 27001), versions, 7*24; glyph noise."""
+    q, text, s, e, lit = a.q, a.text, a.q.start, a.q.end, a.lit
+    before, bare, tok, digits, dstart, dend = a.before, a.bare, a.tok, a.digits, a.dstart, a.dend
     # A unit says the number measures something (a share glued after a Latin name in a ranked row),
     # except G, which the parser reads as gigabytes (5G), and a count word, which may be the next
     # word's first character (a model name before 支持).
@@ -397,13 +390,10 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         and not measured
     ):
         return "identifier", "latin_glued"
-    # The previous row of a ranked table ends in a share and a country or region (...%<country><rank>
-    # <Latin name>): the number glued to the name is the row's rank, not part of an identifier.
-    in_row = bool(re.search(r"[%％][\u4e00-\u9fff/]{1,8}$", before))
     if (
         digits
         and q.unit is None
-        and not in_row
+        and not a.in_row
         and re.match(r"[A-Za-z]", text[dend : dend + 1])
         and not re.match(
             r"(?:K|k|TB|GB|PB|MB|EB|ZB|TPS|QPS|tps|TOPS|POPS|TFLOPS|PFLOPS|GFLOPS|nm|ms|min|s\b)", text[dend:]
@@ -421,26 +411,34 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         re.fullmatch(r"[1-7]24", tok) and re.match(r"\s*小", bare)
     ):
         return "identifier", "round_the_clock"
-    if (re.match(r"\.\d+\.\d+", text[dend:]) and not glued_table) or re.search(r"[vV]\s*$", before):
+    if (re.match(r"\.\d+\.\d+", text[dend:]) and not a.glued_table) or re.search(r"[vV]\s*$", before):
         return "identifier", "version"
     ascii_window = text[max(0, s - 10) : e + 10]
     if (
-        not in_row
+        not a.in_row
         and len(re.findall(r"[!\"#$&'*+/:;<=>?@\[\]^_`{|}~A-Za-z]", ascii_window)) >= 9
         and not re.search(f"[{_CJK}]{{3}}", ascii_window)
     ):
         return "garbled_glyph_run", "ascii_noise"
+    return None
 
-    # buckets: the 2-3 of 2-3 节点 next to other labels
+
+def _bucket_label(a: _Around) -> tuple[str, str] | None:
+    """A bucket label: a range listed next to other labels (the 2-3 of 1、2-3、4-10 节点)."""
+    q, before, after = a.q, a.before, a.after
     if (
         q.qualifier == "range"
         and q.unit in (None, "count")
         and re.search(r"[、,，]\s*$|^\s*[、,，]", before[-2:] + after[:2])
     ):
         return "bucket_label", "range_list"
+    return None
 
-    # words that are not numbers: 一个, 第三, 三级
-    magnitude = bool(re.search(r"[百千万亿]", lit))
+
+def _word(a: _Around) -> tuple[str, str] | None:
+    """Number words and ranks: a claim when they rank (位列第三, 第二大), count a list (火电、钢铁…等四个行业)
+    or come with a count word (九部委); else words that are not numbers (一个, 第三, 三级)."""
+    q, text, s, lit, before, after = a.q, a.text, a.q.start, a.lit, a.before, a.after
     if q.unit == "rank" and (_RANK_CONTEXT.search(before) or re.search(r"[位名]$", lit) or lit.startswith("前")):
         return CLAIM, "rank"
     # 第二大, 第六年至第十年: an ordinal that ranks or dates a fact; 火电、钢铁…等四个行业: the count of a list
@@ -458,13 +456,20 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return CLAIM, "count_word"  # 九部委, 三地六中心, 四轮
     if re.fullmatch(f"[{_CN_NUMERAL}]", lit) or q.unit == "rank":
         return "enumerator", "cn_word"
+    magnitude = bool(re.search(r"[百千万亿]", lit))
     if (
         not magnitude
         and re.fullmatch(f"[{_CN_NUMERAL}]+[个种类项大套批条]?", lit)
         and not re.search(r"[共有达近约超]\s*$", before)
     ):
         return "enumerator", "cn_word"
+    return None
 
+
+def _small_bare(a: _Around) -> tuple[str, str] | None:
+    """A bare digit under 10 that nothing measures, counts or compares (no unit, no 达 or 为 before it,
+    no count word after it, not in a table's row): an enumerator."""
+    q, lit, before, bare, tok = a.q, a.lit, a.before, a.bare, a.tok
     if (
         q.unit is None
         and q.qualifier == "exact"
@@ -472,13 +477,38 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         and int(tok) < 10
         and not re.search(r"[Kk]", lit)
         and not _COUNT_WORD.match(bare)
-        and not table_row
-        and not in_row
+        and not a.table_row
+        and not a.in_row
         and not re.search(r"[万亿千百]", lit)
         and not re.search(r"(?:到|至|为|从|达|最高)[:：]?\s*$", before)
         and not re.match(r"\s*(?:大[\u4e00-\u9fff]|字节|s\b|秒)", bare)
     ):
         return "enumerator", "small_bare"
+    return None
+
+
+# The families of rules in the order they are tried: the first that decides wins, so a rule sees only
+# the candidates every earlier rule left (the page-number rules never see 2023 年, a date).
+_FAMILIES: tuple[Callable[[_Around], tuple[str, str] | None], ...] = (
+    _date,
+    _reference,
+    _layout,
+    _heading,
+    _identifier,
+    _bucket_label,
+    _word,
+    _small_bare,
+)
+
+
+def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
+    """The kind of one candidate and the name of the rule that gave it: the first family of rules
+    (`_FAMILIES`) that decides, else a claim."""
+    a = _around(info, q)
+    for family in _FAMILIES:
+        decided = family(a)
+        if decided is not None:
+            return decided
     return CLAIM, "claim"
 
 
