@@ -782,6 +782,71 @@ def _cell(value: object) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
+def _place(rec: dict[str, Any], default: str) -> str:
+    """Where a candidate stands: the 图/表 near it, else its chapter, else `default`."""
+    return str(rec["figure"] if _present(rec["figure"]) else rec["section"] if _present(rec["section"]) else default)
+
+
+def _claim_groups(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The candidates of kind claim by where they stand (`text` when nowhere), in text order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for rec in records:
+        if rec["kind"] == CLAIM:
+            groups.setdefault(_place(rec, "text"), []).append(rec)
+    return groups
+
+
+def _toml_table(name: str, key: str, members: list[dict[str, Any]], units: list[str]) -> list[str]:
+    """The placeholder `[[table]]` of tables.toml for the claims standing in `key`."""
+    literals = ", ".join(_cell(m["literal"]) for m in members[:6])
+    return [
+        "[[table]]",
+        f"name = {_toml_str(name)}",
+        f"title = {_toml_str('TODO: title of ' + key)}",
+        f"description = {_toml_str(f'TODO: what the {len(members)} values of {key} measure ({literals})')}",
+        f"source = {_toml_str(key)}",
+        '# TODO: the dimensions of this table (one combination of codes per row), e.g. ["measure", "year"]',
+        'dims = ["measure"]',
+        f"units = [{', '.join(_toml_str(u) for u in units)}]",
+        'version = "1.0.0"',
+        "",
+    ]
+
+
+def _table_rows(name: str, key: str, members: list[dict[str, Any]], units: list[str]) -> list[str]:
+    """The lines of rows.tsv for the claims standing in `key`: each a `# TODO dims` comment, then its
+    row (or a `# TODO anchor` comment when no unique context was found)."""
+    rows = [f"# --- {key}: table {name}"]
+    for m in members:
+        value = f"{m['value']:g}" + (f"-{m['value_high']:g}" if _present(m["value_high"]) else "")
+        unit = m["unit"] if _present(m["unit"]) else None
+        rows.append(
+            f"# TODO dims: {_cell(m['literal'])} = {m['qualifier']} {value} {unit or '(no unit: give one)'}"
+            f" at {m['span_start']}" + (" (already curated)" if m["curated"] else "")
+        )
+        if not _present(m["anchor"]):
+            rows.append(f"# TODO anchor: no unique context found for {_cell(m['literal'])!r}")
+            continue
+        row_unit = "" if unit else units[0]
+        location = "" if key == "text" else key
+        rows.append(f"{name}\t{m['anchor']}\t\t{row_unit}\t\t\t{_cell(location)}\t\t\t")
+    return rows
+
+
+def _exclusions(body: str, records: list[dict[str, Any]]) -> list[str]:
+    """The lines of exclusions.tsv: every candidate not of kind claim as an exact rule, with its kind."""
+    exclusions = ["anchor\tkind\tmatches\tlocation\tnote"]
+    for rec in records:
+        if rec["kind"] == CLAIM:
+            continue
+        rule = _exclusion_rule(body, int(rec["span_start"]), int(rec["span_end"]))
+        if rule is None:
+            exclusions.append(f"# TODO {rec['kind']}: no unique context for {_cell(rec['literal'])!r}")
+            continue
+        exclusions.append(f"{rule}\t{rec['kind']}\t1\t{_cell(_place(rec, ''))}\trule {rec['rule']}")
+    return exclusions
+
+
 def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) -> Path:
     """Write a draft curation folder for `report_id` into `out_dir` (refused if it exists).
 
@@ -796,11 +861,6 @@ def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) ->
     body = _report_text(report_id) if text is None else text
     records: list[dict[str, Any]] = propose(report_id, body).to_dict("records")  # type: ignore[assignment]
     topic = _topic(report_id)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for rec in records:
-        if rec["kind"] == CLAIM:
-            key = rec["figure"] if _present(rec["figure"]) else rec["section"] if _present(rec["section"]) else "text"
-            groups.setdefault(str(key), []).append(rec)
     toml = [
         "# Draft written by `fintech-stats propose`: rename the tables, write titles and descriptions, name the",
         "# dimensions (codelists in fintech_stats/model/codelists/), then `python -m fintech_stats.tools.run rNN`.",
@@ -809,46 +869,12 @@ def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) ->
         "",
     ]
     rows = ["table\tanchor\tdims\tunit\trepair\tmention\tlocation\tafter\tbefore\tnote"]
-    for n, (key, members) in enumerate(groups.items(), start=1):
+    for n, (key, members) in enumerate(_claim_groups(records).items(), start=1):
         name = f"{topic}_todo_{n:03d}"
         units = sorted({str(m["unit"]) for m in members if _present(m["unit"])}) or ["count"]
-        literals = ", ".join(_cell(m["literal"]) for m in members[:6])
-        toml += [
-            "[[table]]",
-            f"name = {_toml_str(name)}",
-            f"title = {_toml_str('TODO: title of ' + key)}",
-            f"description = {_toml_str(f'TODO: what the {len(members)} values of {key} measure ({literals})')}",
-            f"source = {_toml_str(key)}",
-            '# TODO: the dimensions of this table (one combination of codes per row), e.g. ["measure", "year"]',
-            'dims = ["measure"]',
-            f"units = [{', '.join(_toml_str(u) for u in units)}]",
-            'version = "1.0.0"',
-            "",
-        ]
-        rows.append(f"# --- {key}: table {name}")
-        for m in members:
-            value = f"{m['value']:g}" + (f"-{m['value_high']:g}" if _present(m["value_high"]) else "")
-            unit = m["unit"] if _present(m["unit"]) else None
-            rows.append(
-                f"# TODO dims: {_cell(m['literal'])} = {m['qualifier']} {value} {unit or '(no unit: give one)'}"
-                f" at {m['span_start']}" + (" (already curated)" if m["curated"] else "")
-            )
-            if not _present(m["anchor"]):
-                rows.append(f"# TODO anchor: no unique context found for {_cell(m['literal'])!r}")
-                continue
-            row_unit = "" if unit else units[0]
-            location = "" if key == "text" else key
-            rows.append(f"{name}\t{m['anchor']}\t\t{row_unit}\t\t\t{_cell(location)}\t\t\t")
-    exclusions = ["anchor\tkind\tmatches\tlocation\tnote"]
-    for rec in records:
-        if rec["kind"] == CLAIM:
-            continue
-        rule = _exclusion_rule(body, int(rec["span_start"]), int(rec["span_end"]))
-        if rule is None:
-            exclusions.append(f"# TODO {rec['kind']}: no unique context for {_cell(rec['literal'])!r}")
-            continue
-        where = rec["figure"] if _present(rec["figure"]) else rec["section"] if _present(rec["section"]) else ""
-        exclusions.append(f"{rule}\t{rec['kind']}\t1\t{_cell(where)}\trule {rec['rule']}")
+        toml += _toml_table(name, key, members, units)
+        rows += _table_rows(name, key, members, units)
+    exclusions = _exclusions(body, records)
     target.mkdir(parents=True)
     (target / "tables.toml").write_text("\n".join(toml), encoding="utf-8")
     (target / "rows.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
