@@ -26,7 +26,7 @@ import argparse
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -205,20 +205,61 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DIGITS = re.compile(r"\d+(?:\.\d+)*")
 
 
-def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
-    """The kind of one candidate and the name of the rule that gave it."""
+@dataclass(frozen=True)
+class _Around:
+    """One candidate quantity and the text around it, as the rules read them."""
+
+    info: _TextInfo
+    q: quantity.Quantity
+    before: str  # the 12 characters before the literal
+    after: str  # the 12 characters after it
+    digits: re.Match[str] | None  # the literal's first run of digits (5 of 5G, 3.0 of V3.0)
+    dstart: int  # where that run starts in the text (the literal's start when there is none)
+    dend: int  # where it ends (the literal's end when there is none)
+    bare: str  # the 12 characters after the run: the words after the number itself
+    tok: str  # the run ("" when there is none)
+    table_row: bool  # a share follows within a few characters: a cell of a ranked table's row
+    glued_table: bool  # a % or 3 digits by a dot within 6 characters: a flattened table, not a heading
+    in_row: bool  # a share and a few CJK words before it: the rank opening a ranked table's row
+
+    @property
+    def text(self) -> str:
+        return self.info.text
+
+    @property
+    def lit(self) -> str:
+        return self.q.literal
+
+
+def _around(info: _TextInfo, q: quantity.Quantity) -> _Around:
     text = info.text
     s, e = q.start, q.end
-    lit = q.literal
-    before = text[max(0, s - 12) : s]
-    after = text[e : e + 12]
-    digits = _DIGITS.search(lit)
+    digits = _DIGITS.search(q.literal)
     dstart = s + digits.start() if digits else s
     dend = s + digits.end() if digits else e
-    bare = text[dend : dend + 12]
-    tok = digits.group(0) if digits else ""
+    return _Around(
+        info,
+        q,
+        before=text[max(0, s - 12) : s],
+        after=text[e : e + 12],
+        digits=digits,
+        dstart=dstart,
+        dend=dend,
+        bare=text[dend : dend + 12],
+        tok=digits.group(0) if digits else "",
+        # A ranked table flattened into text (<rank><name><count><share>%): a share follows within a few
+        # characters, so a bare number here is a cell of the row, not a page number.
+        table_row=bool(re.search(r"\d(?:\.\d+)?\s*[%％]", text[e : e + 14])),
+        glued_table=bool(re.search(r"[%％]|\d{3}\.|\.\d{3}", text[max(0, s - 6) : e + 6])),
+        # The previous row of a ranked table ends in a share and a country or region (...%<country><rank>
+        # <Latin name>): the number glued to the name is the row's rank, not part of an identifier.
+        in_row=bool(re.search(r"[%％][\u4e00-\u9fff/]{1,8}$", text[max(0, s - 12) : s])),
+    )
 
-    # dates: a year before 年 (or a year range), a month, a day, a dotted date
+
+def _date(a: _Around) -> tuple[str, str] | None:
+    """Dates: a period (近三年), a year before 年 (or a year range), a dotted date, a month, a day, a bare year."""
+    q, lit, before, after, bare, tok = a.q, a.lit, a.before, a.after, a.bare, a.tok
     if q.unit == "year" and (
         (len(tok) == 2 and 15 <= int(tok) <= 35) or re.fullmatch(r"(?:19|20)\d{2}(?:19|20)\d{2}", tok)
     ):
@@ -248,8 +289,12 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "date", "year_nian"
     if re.match(r"\s*(?:周年|年代|世纪)", bare):
         return "date", "anniversary"
+    return None
 
-    # figure and table numbers, case numbers, chapters
+
+def _reference(a: _Around) -> tuple[str, str] | None:
+    """Figure and table numbers (图 3), case and appendix numbers (案例 2), chapters (第 3 章)."""
+    lit, before, after, bare, tok = a.lit, a.before, a.after, a.bare, a.tok
     if re.search(r"(?:[图表]|Figure|Table)\s*$", before) and tok:
         return "figure_or_table_number", "figure_ref"
     if re.search(r"(?:案例|附录|附件|场景|专栏|示例)\s*$", before) and tok:
@@ -258,8 +303,14 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "section_number", "chapter"
     if lit.startswith("第") and re.match(r"[章节篇部条款届]", after):
         return "section_number", "chapter"
+    return None
 
-    # the table of contents
+
+def _layout(a: _Around) -> tuple[str, str] | None:
+    """What the pages left in the text: the table of contents, and page numbers (glued to a running
+    header or footer, after a sentence's end, splitting a word)."""
+    info, q, text, s, e, lit = a.info, a.q, a.text, a.q.start, a.q.end, a.lit
+    before, after, dstart, dend = a.before, a.after, a.dstart, a.dend
     if info.toc_start <= s < info.toc_end and q.unit in (None, "count") and q.qualifier == "exact":
         return "toc_entry", "contents"
 
@@ -277,25 +328,25 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
     bare_int = q.unit is None and q.qualifier == "exact" and lit.isdigit() and len(lit) <= 3
     if bare_int and re.search(r"[。;；!！?？:：)）]\s*$", before) and re.match(rf"\s*[{_CJK}A-Za-z(（]", after):
         return "page_number", "after_sentence"
-    # A ranked table flattened into text (<rank><name><count><share>%): a share follows within a few
-    # characters, so a bare number here is a cell of the row, not a page number.
-    table_row = bool(re.search(r"\d(?:\.\d+)?\s*[%％]", text[e : e + 14]))
     if (
         bare_int
         and re.search(rf"[{_CJK}]$", before)
         and re.match(rf"[{_CJK}]", after)
-        and not table_row
+        and not a.table_row
         and not re.search(r"[为达至到和及共约近超有第前]$", before)
     ):
         return "page_number", "inside_words"
+    return None
 
-    # headings and enumerations: 1. 2. / (1) / 1、 / 1.2.3
-    glued_table = bool(re.search(r"[%％]|\d{3}\.|\.\d{3}", text[max(0, s - 6) : e + 6]))
+
+def _heading(a: _Around) -> tuple[str, str] | None:
+    """Headings and enumerations (1. 2. / (1) / 1、 / 1.2.3 / 一、) and footnote markers ([1], 【1】)."""
+    q, text, lit, before, after, bare, tok, dend = a.q, a.text, a.lit, a.before, a.after, a.bare, a.tok, a.dend
     if (
         re.match(r"\.\d+(?:\.\d+)*", text[dend:])
         and q.unit is None
         and re.fullmatch(r"\d+(?:\.\d+)*", lit)
-        and not glued_table
+        and not a.glued_table
     ):
         return "section_number", "dotted_heading"
     if tok and re.match(rf"\s*[.、．](?![\d%])\s*[{_CJK}A-Za-z“]", bare) and q.unit is None:
@@ -304,7 +355,7 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         re.fullmatch(r"\d+\.\d+(?:\.\d+)*", lit)
         and re.match(rf"\s*[{_CJK}]", after)
         and q.unit is None
-        and not glued_table
+        and not a.glued_table
         and not re.search(r"[为达至到和、,，是约占比]\s*$", before)
     ):
         return "section_number", "dotted_heading"
@@ -322,8 +373,13 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return "footnote_marker", "bracketed"
     if re.fullmatch(f"[{_CN_NUMERAL}]+", lit) and re.match(r"\s*[、.]", after):
         return "section_number", "cn_heading"
+    return None
 
-    # identifiers: glued to Latin letters (5G, H100, GPT-4, ISO 27001), versions, codes
+
+def _identifier(a: _Around) -> tuple[str, str] | None:
+    """Identifiers: numbers glued to Latin letters (5G, H100, GPT-4, ISO 27001), versions, 7*24; glyph noise."""
+    q, text, s, e, lit = a.q, a.text, a.q.start, a.q.end, a.lit
+    before, bare, tok, digits, dstart, dend = a.before, a.bare, a.tok, a.digits, a.dstart, a.dend
     # A unit says the number measures something (a share glued after a Latin name in a ranked row),
     # except G, which the parser reads as gigabytes (5G), and a count word, which may be the next
     # word's first character (a model name before 支持).
@@ -334,13 +390,10 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         and not measured
     ):
         return "identifier", "latin_glued"
-    # The previous row of a ranked table ends in a share and a country or region (...%<country><rank>
-    # <Latin name>): the number glued to the name is the row's rank, not part of an identifier.
-    in_row = bool(re.search(r"[%％][\u4e00-\u9fff/]{1,8}$", before))
     if (
         digits
         and q.unit is None
-        and not in_row
+        and not a.in_row
         and re.match(r"[A-Za-z]", text[dend : dend + 1])
         and not re.match(
             r"(?:K|k|TB|GB|PB|MB|EB|ZB|TPS|QPS|tps|TOPS|POPS|TFLOPS|PFLOPS|GFLOPS|nm|ms|min|s\b)", text[dend:]
@@ -358,26 +411,34 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         re.fullmatch(r"[1-7]24", tok) and re.match(r"\s*小", bare)
     ):
         return "identifier", "round_the_clock"
-    if (re.match(r"\.\d+\.\d+", text[dend:]) and not glued_table) or re.search(r"[vV]\s*$", before):
+    if (re.match(r"\.\d+\.\d+", text[dend:]) and not a.glued_table) or re.search(r"[vV]\s*$", before):
         return "identifier", "version"
     ascii_window = text[max(0, s - 10) : e + 10]
     if (
-        not in_row
+        not a.in_row
         and len(re.findall(r"[!\"#$&'*+/:;<=>?@\[\]^_`{|}~A-Za-z]", ascii_window)) >= 9
         and not re.search(f"[{_CJK}]{{3}}", ascii_window)
     ):
         return "garbled_glyph_run", "ascii_noise"
+    return None
 
-    # buckets: the 2-3 of 2-3 节点 next to other labels
+
+def _bucket_label(a: _Around) -> tuple[str, str] | None:
+    """A bucket label: a range listed next to other labels (the 2-3 of 1、2-3、4-10 节点)."""
+    q, before, after = a.q, a.before, a.after
     if (
         q.qualifier == "range"
         and q.unit in (None, "count")
         and re.search(r"[、,，]\s*$|^\s*[、,，]", before[-2:] + after[:2])
     ):
         return "bucket_label", "range_list"
+    return None
 
-    # words that are not numbers: 一个, 第三, 三级
-    magnitude = bool(re.search(r"[百千万亿]", lit))
+
+def _word(a: _Around) -> tuple[str, str] | None:
+    """Number words and ranks: a claim when they rank (位列第三, 第二大), count a list (火电、钢铁…等四个行业)
+    or come with a count word (九部委); else words that are not numbers (一个, 第三, 三级)."""
+    q, text, s, lit, before, after = a.q, a.text, a.q.start, a.lit, a.before, a.after
     if q.unit == "rank" and (_RANK_CONTEXT.search(before) or re.search(r"[位名]$", lit) or lit.startswith("前")):
         return CLAIM, "rank"
     # 第二大, 第六年至第十年: an ordinal that ranks or dates a fact; 火电、钢铁…等四个行业: the count of a list
@@ -395,13 +456,20 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         return CLAIM, "count_word"  # 九部委, 三地六中心, 四轮
     if re.fullmatch(f"[{_CN_NUMERAL}]", lit) or q.unit == "rank":
         return "enumerator", "cn_word"
+    magnitude = bool(re.search(r"[百千万亿]", lit))
     if (
         not magnitude
         and re.fullmatch(f"[{_CN_NUMERAL}]+[个种类项大套批条]?", lit)
         and not re.search(r"[共有达近约超]\s*$", before)
     ):
         return "enumerator", "cn_word"
+    return None
 
+
+def _small_bare(a: _Around) -> tuple[str, str] | None:
+    """A bare digit under 10 that nothing measures, counts or compares (no unit, no 达 or 为 before it,
+    no count word after it, not in a table's row): an enumerator."""
+    q, lit, before, bare, tok = a.q, a.lit, a.before, a.bare, a.tok
     if (
         q.unit is None
         and q.qualifier == "exact"
@@ -409,13 +477,38 @@ def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
         and int(tok) < 10
         and not re.search(r"[Kk]", lit)
         and not _COUNT_WORD.match(bare)
-        and not table_row
-        and not in_row
+        and not a.table_row
+        and not a.in_row
         and not re.search(r"[万亿千百]", lit)
         and not re.search(r"(?:到|至|为|从|达|最高)[:：]?\s*$", before)
         and not re.match(r"\s*(?:大[\u4e00-\u9fff]|字节|s\b|秒)", bare)
     ):
         return "enumerator", "small_bare"
+    return None
+
+
+# The families of rules in the order they are tried: the first that decides wins, so a rule sees only
+# the candidates every earlier rule left (the page-number rules never see 2023 年, a date).
+_FAMILIES: tuple[Callable[[_Around], tuple[str, str] | None], ...] = (
+    _date,
+    _reference,
+    _layout,
+    _heading,
+    _identifier,
+    _bucket_label,
+    _word,
+    _small_bare,
+)
+
+
+def _classify(info: _TextInfo, q: quantity.Quantity) -> tuple[str, str]:
+    """The kind of one candidate and the name of the rule that gave it: the first family of rules
+    (`_FAMILIES`) that decides, else a claim."""
+    a = _around(info, q)
+    for family in _FAMILIES:
+        decided = family(a)
+        if decided is not None:
+            return decided
     return CLAIM, "claim"
 
 
@@ -689,6 +782,71 @@ def _cell(value: object) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
+def _place(rec: dict[str, Any], default: str) -> str:
+    """Where a candidate stands: the 图/表 near it, else its chapter, else `default`."""
+    return str(rec["figure"] if _present(rec["figure"]) else rec["section"] if _present(rec["section"]) else default)
+
+
+def _claim_groups(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The candidates of kind claim by where they stand (`text` when nowhere), in text order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for rec in records:
+        if rec["kind"] == CLAIM:
+            groups.setdefault(_place(rec, "text"), []).append(rec)
+    return groups
+
+
+def _toml_table(name: str, key: str, members: list[dict[str, Any]], units: list[str]) -> list[str]:
+    """The placeholder `[[table]]` of tables.toml for the claims standing in `key`."""
+    literals = ", ".join(_cell(m["literal"]) for m in members[:6])
+    return [
+        "[[table]]",
+        f"name = {_toml_str(name)}",
+        f"title = {_toml_str('TODO: title of ' + key)}",
+        f"description = {_toml_str(f'TODO: what the {len(members)} values of {key} measure ({literals})')}",
+        f"source = {_toml_str(key)}",
+        '# TODO: the dimensions of this table (one combination of codes per row), e.g. ["measure", "year"]',
+        'dims = ["measure"]',
+        f"units = [{', '.join(_toml_str(u) for u in units)}]",
+        'version = "1.0.0"',
+        "",
+    ]
+
+
+def _table_rows(name: str, key: str, members: list[dict[str, Any]], units: list[str]) -> list[str]:
+    """The lines of rows.tsv for the claims standing in `key`: each a `# TODO dims` comment, then its
+    row (or a `# TODO anchor` comment when no unique context was found)."""
+    rows = [f"# --- {key}: table {name}"]
+    for m in members:
+        value = f"{m['value']:g}" + (f"-{m['value_high']:g}" if _present(m["value_high"]) else "")
+        unit = m["unit"] if _present(m["unit"]) else None
+        rows.append(
+            f"# TODO dims: {_cell(m['literal'])} = {m['qualifier']} {value} {unit or '(no unit: give one)'}"
+            f" at {m['span_start']}" + (" (already curated)" if m["curated"] else "")
+        )
+        if not _present(m["anchor"]):
+            rows.append(f"# TODO anchor: no unique context found for {_cell(m['literal'])!r}")
+            continue
+        row_unit = "" if unit else units[0]
+        location = "" if key == "text" else key
+        rows.append(f"{name}\t{m['anchor']}\t\t{row_unit}\t\t\t{_cell(location)}\t\t\t")
+    return rows
+
+
+def _exclusions(body: str, records: list[dict[str, Any]]) -> list[str]:
+    """The lines of exclusions.tsv: every candidate not of kind claim as an exact rule, with its kind."""
+    exclusions = ["anchor\tkind\tmatches\tlocation\tnote"]
+    for rec in records:
+        if rec["kind"] == CLAIM:
+            continue
+        rule = _exclusion_rule(body, int(rec["span_start"]), int(rec["span_end"]))
+        if rule is None:
+            exclusions.append(f"# TODO {rec['kind']}: no unique context for {_cell(rec['literal'])!r}")
+            continue
+        exclusions.append(f"{rule}\t{rec['kind']}\t1\t{_cell(_place(rec, ''))}\trule {rec['rule']}")
+    return exclusions
+
+
 def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) -> Path:
     """Write a draft curation folder for `report_id` into `out_dir` (refused if it exists).
 
@@ -703,11 +861,6 @@ def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) ->
     body = _report_text(report_id) if text is None else text
     records: list[dict[str, Any]] = propose(report_id, body).to_dict("records")  # type: ignore[assignment]
     topic = _topic(report_id)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for rec in records:
-        if rec["kind"] == CLAIM:
-            key = rec["figure"] if _present(rec["figure"]) else rec["section"] if _present(rec["section"]) else "text"
-            groups.setdefault(str(key), []).append(rec)
     toml = [
         "# Draft written by `fintech-stats propose`: rename the tables, write titles and descriptions, name the",
         "# dimensions (codelists in fintech_stats/model/codelists/), then `python -m fintech_stats.tools.run rNN`.",
@@ -716,46 +869,12 @@ def write_draft(report_id: str, out_dir: str | Path, text: str | None = None) ->
         "",
     ]
     rows = ["table\tanchor\tdims\tunit\trepair\tmention\tlocation\tafter\tbefore\tnote"]
-    for n, (key, members) in enumerate(groups.items(), start=1):
+    for n, (key, members) in enumerate(_claim_groups(records).items(), start=1):
         name = f"{topic}_todo_{n:03d}"
         units = sorted({str(m["unit"]) for m in members if _present(m["unit"])}) or ["count"]
-        literals = ", ".join(_cell(m["literal"]) for m in members[:6])
-        toml += [
-            "[[table]]",
-            f"name = {_toml_str(name)}",
-            f"title = {_toml_str('TODO: title of ' + key)}",
-            f"description = {_toml_str(f'TODO: what the {len(members)} values of {key} measure ({literals})')}",
-            f"source = {_toml_str(key)}",
-            '# TODO: the dimensions of this table (one combination of codes per row), e.g. ["measure", "year"]',
-            'dims = ["measure"]',
-            f"units = [{', '.join(_toml_str(u) for u in units)}]",
-            'version = "1.0.0"',
-            "",
-        ]
-        rows.append(f"# --- {key}: table {name}")
-        for m in members:
-            value = f"{m['value']:g}" + (f"-{m['value_high']:g}" if _present(m["value_high"]) else "")
-            unit = m["unit"] if _present(m["unit"]) else None
-            rows.append(
-                f"# TODO dims: {_cell(m['literal'])} = {m['qualifier']} {value} {unit or '(no unit: give one)'}"
-                f" at {m['span_start']}" + (" (already curated)" if m["curated"] else "")
-            )
-            if not _present(m["anchor"]):
-                rows.append(f"# TODO anchor: no unique context found for {_cell(m['literal'])!r}")
-                continue
-            row_unit = "" if unit else units[0]
-            location = "" if key == "text" else key
-            rows.append(f"{name}\t{m['anchor']}\t\t{row_unit}\t\t\t{_cell(location)}\t\t\t")
-    exclusions = ["anchor\tkind\tmatches\tlocation\tnote"]
-    for rec in records:
-        if rec["kind"] == CLAIM:
-            continue
-        rule = _exclusion_rule(body, int(rec["span_start"]), int(rec["span_end"]))
-        if rule is None:
-            exclusions.append(f"# TODO {rec['kind']}: no unique context for {_cell(rec['literal'])!r}")
-            continue
-        where = rec["figure"] if _present(rec["figure"]) else rec["section"] if _present(rec["section"]) else ""
-        exclusions.append(f"{rule}\t{rec['kind']}\t1\t{_cell(where)}\trule {rec['rule']}")
+        toml += _toml_table(name, key, members, units)
+        rows += _table_rows(name, key, members, units)
+    exclusions = _exclusions(body, records)
     target.mkdir(parents=True)
     (target / "tables.toml").write_text("\n".join(toml), encoding="utf-8")
     (target / "rows.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
