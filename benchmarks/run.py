@@ -53,8 +53,8 @@ def _synthetic_store(factor: int) -> Path:
     import pyarrow.parquet as pq
 
     from fintech_stats import store
-    from fintech_stats.access.query import index_document
     from fintech_stats.pipeline import publish
+    from fintech_stats.pipeline.index import index_document
 
     source = store.datasets_dir()
     target = Path(tempfile.mkdtemp(prefix="fintech-stats-x50-")) / "datasets"
