@@ -45,6 +45,17 @@ def read_reports(directory: Path | None = None) -> list[dict[str, Any]]:
     `IntegrityError` when the file is missing or is not a list of reports with a report_id.
     """
     base = directory or store.datasets_dir()
+    try:
+        st = (base / store.REPORTS_FILE).stat()
+        signature = (st.st_size, st.st_mtime_ns, st.st_ino)
+    except OSError:
+        signature = None  # read_json says what is wrong
+    return [dict(r) for r in _reports(base, signature)]
+
+
+@cache
+def _reports(base: Path, signature: tuple[int, int, int] | None) -> list[dict[str, Any]]:
+    """The sorted reports of `base`'s reports.json as it was when it had `signature`."""
     rows = store.read_json(store.REPORTS_FILE, directory=base)
     if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("report_id"), str) for r in rows):
         raise IntegrityError(
@@ -63,3 +74,4 @@ def read_registry(key: str, directory: Path | None = None) -> pd.DataFrame:
 
 
 store.register_cache(_spec.cache_clear)
+store.register_cache(_reports.cache_clear)

@@ -88,11 +88,14 @@ def datasets_dir() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    package = Path(__file__).resolve().parents[1]
-    shipped = package / "datasets"
+    shipped = _PACKAGE / "datasets"
     if (shipped / CATALOG_FILE).is_file():
         return shipped
-    return package.parent / "datasets"
+    return _PACKAGE.parent / "datasets"
+
+
+#: The installed `fintech_stats` package directory (resolved once: every read asks for the store).
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def sha256_file(path: Path) -> str:
