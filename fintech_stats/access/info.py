@@ -15,7 +15,7 @@ from typing import Any
 
 from fintech_stats import store
 from fintech_stats._version import __version__
-from fintech_stats.access.published import read_reports, read_spec
+from fintech_stats.access.published import read_reports, spec_of
 from fintech_stats.model import vocabulary
 from fintech_stats.model.citation import citation, source_text
 
@@ -115,7 +115,7 @@ def info(table: str, version: str | None = None) -> TableInfo:
     from fintech_stats.access import loader
 
     entry = store.entry(table, version)
-    spec = read_spec(table, version)
+    spec = spec_of(entry)
     versions = tuple(sorted(store.versions(table), key=store.version_key))
     publisher, report_title = _report(spec.report_id)
     dims = tuple(
@@ -161,7 +161,7 @@ def _report(report_id: str) -> tuple[str, str]:
 def cite(table: str, version: str | None = None) -> str:
     """How to cite a published table version (the latest by default): `fintech_stats.model.citation.citation`."""
     entry = store.entry(table, version)
-    spec = read_spec(table, version)
+    spec = spec_of(entry)
     publisher, report_title = _report(spec.report_id)
     return citation(
         title=spec.title,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fintech_stats import store
-from fintech_stats.access.published import read_registry, read_reports, read_spec
+from fintech_stats.access.published import read_registry, read_reports, spec_of
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, UnknownReportError, did_you_mean
 from fintech_stats.model import fields, vocabulary
 from fintech_stats.model.spec import PublishedSpec
@@ -172,7 +172,7 @@ def catalog() -> pd.DataFrame:
             "rows": e["rows"],
             "restatements": e["restatements"],
             "conflicts": e.get("conflicts", 0),
-            "warnings": len(read_spec(name, version).usage_warnings),
+            "warnings": len(spec_of(e).usage_warnings),
             "sha256": e["sha256"],
             "path": str(base / e["path"]),
         }
@@ -248,7 +248,7 @@ def load(table: str, version: str | None = None, labels: str = "code") -> pd.Dat
     """
     entry = _checked_entry(table, version, labels)
     frame = _read(entry["path"], entry["sha256"])
-    spec = read_spec(table, version)
+    spec = spec_of(entry)
     frame = _relabel(frame, spec, labels)
     frame.attrs.update(_attrs(spec, entry))
     return frame
@@ -284,7 +284,7 @@ def _mentions(key: str, table: str, version: str | None, labels: str) -> pd.Data
     if entry.get(f"{key}_path") is None:
         return load(table, version, labels).iloc[0:0]
     frame = _read(entry[f"{key}_path"], entry[f"{key}_sha256"])
-    return _relabel(frame, read_spec(table, version), labels)
+    return _relabel(frame, spec_of(entry), labels)
 
 
 def restatements(table: str, version: str | None = None, labels: str = "code") -> pd.DataFrame:

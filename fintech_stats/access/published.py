@@ -19,12 +19,16 @@ from fintech_stats.model.spec import PublishedSpec
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["read_registry", "read_reports", "read_spec"]
+__all__ = ["read_registry", "read_reports", "read_spec", "spec_of"]
 
 
 def read_spec(table: str, version: str | None = None) -> PublishedSpec:
     """What the spec.json of a published table version (the latest by default) says."""
-    entry = store.entry(table, version)
+    return spec_of(store.entry(table, version))
+
+
+def spec_of(entry: dict[str, Any]) -> PublishedSpec:
+    """What the spec.json of the table version of a catalog entry says (for a caller holding the entry)."""
     return _spec(entry["spec_path"], entry["spec_sha256"])
 
 
@@ -56,11 +60,7 @@ def read_reports(directory: Path | None = None) -> list[dict[str, Any]]:
 @cache
 def _reports(base: Path, signature: tuple[int, int, int] | None) -> list[dict[str, Any]]:
     """The sorted reports of `base`'s reports.json as it was when it had `signature`."""
-    rows = store.read_json(store.REPORTS_FILE, directory=base)
-    if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("report_id"), str) for r in rows):
-        raise IntegrityError(
-            f"published file {base / store.REPORTS_FILE} is damaged: want a list of reports with report_id"
-        )
+    rows = store.reports_json(base)
     return sorted(rows, key=lambda r: (r.get("position", 0), r["report_id"]))
 
 

@@ -33,7 +33,6 @@ import bisect
 import itertools
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,15 +54,11 @@ from fintech_stats.text.tokens import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "EXPANSIONS", "closest", "port_document", "search"]
+__all__ = ["COLUMNS", "closest", "expansions", "port_document", "search"]
 
 #: The columns of a search result, in order.
 COLUMNS = ("table", "version", "title", "report_id", "rows", "score", "matched")
 
-#: Query phrase -> the words it also searches (expansions.toml beside this module).
-EXPANSIONS: dict[str, str] = tomllib.loads(
-    (Path(__file__).resolve().parent / "expansions.toml").read_text(encoding="utf-8")
-)["expansions"]
 #: Factor of a term the query expands to (地区 -> 区域) relative to the query's own terms.
 EXPANSION_FACTOR = 0.8
 #: Factor of the score of a table without the breakdown the query asks for ("... by region",
@@ -152,6 +147,17 @@ class _Index:
 
 
 @cache
+def expansions() -> dict[str, str]:
+    """Query phrase -> the words it also searches (expansions.toml beside this module), read on first use."""
+    import tomllib
+
+    found: dict[str, str] = tomllib.loads((Path(__file__).resolve().parent / "expansions.toml").read_text("utf-8"))[
+        "expansions"
+    ]
+    return found
+
+
+@cache
 def _index(catalog_path: str) -> _Index:
     """The search index of the latest version of every table listed in `catalog_path`."""
     directory = Path(catalog_path).parent
@@ -223,7 +229,7 @@ def _expanded(text: str) -> list[Term]:
     terms = tokens.terms(text)
     seen = {t.text for t in terms}
     lowered = text.lower()
-    for phrase, expansion in EXPANSIONS.items():
+    for phrase, expansion in expansions().items():
         if phrase in lowered:
             for t in tokens.terms(expansion):
                 if t.text not in seen:
@@ -244,7 +250,7 @@ def _concepts(query: str) -> list[frozenset[str]]:
     lowered = query.lower()
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", lowered)]
     concepts = [{t.text for t in tokens.terms(word) if t.strong} for _, _, word in words]
-    for phrase, expansion in EXPANSIONS.items():
+    for phrase, expansion in expansions().items():
         at = lowered.find(phrase)
         while at >= 0:
             extra = {t.text for t in tokens.terms(expansion) if t.strong}
@@ -368,7 +374,7 @@ def port_document() -> dict[str, Any]:
             }
             for t in range(len(index))
         ],
-        "expansions": list(EXPANSIONS.items()),
+        "expansions": list(expansions().items()),
         "stop_words": sorted(STOP_WORDS),
         "synonyms": tokens.SYNONYMS,
         "char_factor": CHAR_FACTOR,

@@ -30,7 +30,7 @@ from typing import Any
 from fintech_stats import store
 from fintech_stats.access import loader as api
 from fintech_stats.access.info import cite
-from fintech_stats.access.published import read_reports, read_spec
+from fintech_stats.access.published import read_reports, spec_of
 from fintech_stats.errors import DocsTargetError
 from fintech_stats.model import codelists, fields, vocabulary
 from fintech_stats.model.citation import CITATION_PATTERN, LICENCE
@@ -144,7 +144,7 @@ def _load_tables() -> list[_Table]:
     for name, versions in sorted(store.catalog_entries().items()):
         ordered = [dict(versions[v], version=v) for v in sorted(versions, key=store.version_key)]
         latest = max(versions, key=store.version_key)
-        spec = read_spec(name, latest)
+        spec = spec_of(versions[latest])
         tables.append(
             _Table(
                 name=name,

@@ -35,7 +35,7 @@ from fintech_stats import store
 from fintech_stats._version import __version__
 from fintech_stats.access import loader
 from fintech_stats.access.info import cite
-from fintech_stats.access.published import read_registry, read_spec
+from fintech_stats.access.published import read_registry, spec_of
 from fintech_stats.errors import ArgumentTypeError, ArgumentValueError, ExportTargetError
 from fintech_stats.model import fields, vocabulary
 from fintech_stats.model.citation import LICENCE, LICENCE_URL, source_text
@@ -236,11 +236,12 @@ def _write_tables(out: _Database, all_versions: bool, reports: dict[str, dict[st
     for name, versions in sorted(store.catalog_entries().items()):
         latest = max(versions, key=store.version_key)
         for version in sorted(versions, key=store.version_key) if all_versions else [latest]:
-            entry, spec = versions[version], read_spec(name, version)
+            entry = versions[version]
+            spec = spec_of(entry)
             sql_name = sqlite_table_name(name, version, version == latest)
             out.write(sql_name, loader.load(name, version), spec.primary_key, _table_metadata(spec, entry, reports))
             catalog_rows.append(_catalog_row(spec, entry, sql_name, version == latest))
-        spec = read_spec(name, latest)
+        spec = spec_of(versions[latest])
         dimension_rows += _dimension_rows(spec)
         for row in _codelist_rows(spec):
             codelist_rows.setdefault((row["codelist"], row["code"]), row)

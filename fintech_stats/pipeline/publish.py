@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from fintech_stats import store
 from fintech_stats.corpus.reports import Report, corpus_dir
-from fintech_stats.errors import BuildError, CatalogError, IntegrityError, PublishedVersionError
+from fintech_stats.errors import BuildError, CatalogError, PublishedVersionError
 from fintech_stats.pipeline.extract import extract_all
 from fintech_stats.pipeline.tabulate import TableVersion, Tabulated, tabulate
 from fintech_stats.store import writes
@@ -219,13 +219,7 @@ def _check_reports_kept(datasets: Path, reports: tuple[Report, ...], corpus: Pat
     """Every report of the published reports.json is still in the corpus."""
     if not (datasets / store.REPORTS_FILE).is_file():
         return
-    published = store.read_json(store.REPORTS_FILE, directory=datasets)
-    if not isinstance(published, list) or not all(
-        isinstance(r, dict) and isinstance(r.get("report_id"), str) for r in published
-    ):
-        raise IntegrityError(
-            f"published file {datasets / store.REPORTS_FILE} is damaged: want a list of reports with report_id"
-        )
+    published = store.reports_json(datasets)
     current = {r.report_id for r in reports}
     gone = [r for r in published if r["report_id"] not in current]
     if gone:

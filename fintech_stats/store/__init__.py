@@ -41,7 +41,7 @@ from fintech_stats.store.paths import (
     version_key,
     where,
 )
-from fintech_stats.store.reads import published_files, read_json, verified_path, verify_all
+from fintech_stats.store.reads import published_files, read_json, reports_json, verified_path, verify_all
 
 __all__ = [
     "BUILD_TEMP_PREFIX",
@@ -73,6 +73,7 @@ __all__ = [
     "read_json",
     "register_cache",
     "registry_entry",
+    "reports_json",
     "sha256_file",
     "unlisted",
     "verified_path",

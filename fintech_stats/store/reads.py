@@ -13,7 +13,7 @@ from fintech_stats.errors import IntegrityError
 from fintech_stats.store.catalog import catalog_entries, read_catalog, register_cache, unlisted
 from fintech_stats.store.paths import REGISTRY_KEYS, REPORTS_FILE, datasets_dir, sha256_file, where
 
-__all__ = ["published_files", "read_json", "verified_path", "verify_all"]
+__all__ = ["published_files", "read_json", "reports_json", "verified_path", "verify_all"]
 
 #: (path, sha256) -> the file's (size, mtime, inode) when its sha256 was checked.
 _VERIFIED: dict[tuple[str, str], tuple[int, int, int]] = {}
@@ -56,6 +56,16 @@ def read_json(relative: str, sha256: str | None = None, directory: Path | None =
         raise IntegrityError(f"published file {path} is missing{where()}: rebuild the store or reinstall") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise IntegrityError(f"published file {path} is damaged: not valid JSON ({exc})") from None
+
+
+def reports_json(directory: Path | None = None) -> list[dict[str, Any]]:
+    """The reports of a store's reports.json, as written; `IntegrityError` when it is missing or is
+    not a list of reports with a report_id."""
+    base = directory or datasets_dir()
+    rows = read_json(REPORTS_FILE, directory=base)
+    if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("report_id"), str) for r in rows):
+        raise IntegrityError(f"published file {base / REPORTS_FILE} is damaged: want a list of reports with report_id")
+    return rows
 
 
 def published_files(directory: Path | None = None) -> list[tuple[str, str]]:
