@@ -38,10 +38,13 @@ class ReportCuration:
 
 
 def run(curation: Curation, text: str) -> ReportCuration:
-    """Run every table and gap of `curation` over `text` (raises on the first problem)."""
+    """Run every table and gap of `curation` over `text`, and the qualifier lint over its claims
+    (raises on the first problem)."""
     from fintech_stats.curation.engine import extract_exclusions, extract_gaps, extract_table
+    from fintech_stats.curation.qualifiers import check
 
     tables = tuple((tdef, extract_table(curation, tdef, text)) for tdef in curation.tables)
+    check(text, (o for _, rows in tables for o in rows), curation.qualifier_rules)
     return ReportCuration(
         curation, tables, tuple(extract_gaps(curation, text)), tuple(extract_exclusions(curation, text))
     )

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fintech_stats.curation import qualifiers
 from fintech_stats.curation.anchors import AnchorMatch, compile_anchor
 from fintech_stats.curation.files import TableDef
 from fintech_stats.errors import AnchorError, QuantityParseError
@@ -90,8 +91,13 @@ class Context:
         note: str | None = None,
         mention: str = "primary",
         location: str | None = None,
+        qualifier: str | None = None,
     ) -> Observation:
-        """An observation of text[start:end]; its value is re-read from the literal under `repair`."""
+        """An observation of text[start:end]; its value is re-read from the literal under `repair`.
+
+        `qualifier`: the row's, where a word outside the literal gives it (约在 ... 7740 亿日元): the
+        literal must read as exact and a word of that qualifier must govern it.
+        """
         literal = self.text[start:end]
         if quantity is None and repair == "control_char_dropped":
             # The literal lost its leading digits: the value comes from the layout's other cells
@@ -119,13 +125,15 @@ class Context:
         if final_unit not in self.table.units:
             raise self.fail(f"literal {literal!r} is in {final_unit}, not one of the table's units {self.table.units}")
         self._check_dims(dims)
+        if qualifier is not None:
+            self._check_qualifier(quantity, qualifier, start, end)
         return Observation(
             table=self.table.name,
             dims=tuple(sorted(dims.items())),
             value=final_value,
             value_high=quantity.value_high,
             unit=final_unit,
-            qualifier=quantity.qualifier,
+            qualifier=qualifier or quantity.qualifier,
             report_id=self.report_id,
             span_start=start,
             span_end=end,
@@ -136,6 +144,17 @@ class Context:
             location=location,
             where=self.where,
         )
+
+    def _check_qualifier(self, quantity: Quantity, qualifier: str, start: int, end: int) -> None:
+        literal = self.text[start:end]
+        if quantity.qualifier != "exact":
+            raise self.fail(f"literal {literal!r} reads as {quantity.qualifier} itself: the row gives no qualifier")
+        words = [w.word for w in qualifiers.governing_words(self.text, start, end) if w.qualifier == qualifier]
+        if not words:
+            low, high = qualifiers.clause(self.text, start, end)
+            raise self.fail(
+                f"the row says qualifier {qualifier}, but no word of it governs {literal!r} in {self.text[low:high]!r}"
+            )
 
     def _check_dims(self, dims: dict[str, str | int]) -> None:
         if set(dims) != set(self.table.dims):

@@ -74,6 +74,7 @@ def _run_row(ctx: Context, row: RowDef) -> list[Observation]:
                 note=row.note,
                 mention=row.mention,
                 location=row.location,
+                qualifier=row.qualifier,
             )
             _check_no_typed_value(ctx, row.anchor, obs.literal)
             out.append(obs)

@@ -19,6 +19,7 @@ from fintech_stats.model import codelists, vocabulary
 
 __all__ = [
     "GAPS_FILE",
+    "QUALIFIERS_FILE",
     "ROWS_FILE",
     "TABLES_FILE",
     "Curation",
@@ -33,10 +34,26 @@ TABLES_FILE = "tables.toml"
 ROWS_FILE = "rows.tsv"
 GAPS_FILE = "gaps.tsv"
 EXCLUSIONS_FILE = "exclusions.tsv"
+QUALIFIERS_FILE = "qualifiers.tsv"
 CHECKS_FILE = "checks.tsv"
 CHECK_COLUMNS = ("check_id", "kind", "table", "parts", "total", "total_table", "tolerance", "note")
 
-ROW_COLUMNS = ("table", "anchor", "dims", "unit", "repair", "mention", "location", "after", "before", "note")
+ROW_COLUMNS = (
+    "table",
+    "anchor",
+    "dims",
+    "unit",
+    "qualifier",
+    "repair",
+    "mention",
+    "location",
+    "after",
+    "before",
+    "note",
+)
+# A row may give the qualifier that a word outside its literal says (约在 ... 7740 亿日元);
+# exact and range come from the literal itself.
+_ROW_QUALIFIERS = tuple(q for q in vocabulary.QUALIFIERS if q not in ("exact", "range"))
 SPAN_COLUMNS = ("anchor", "kind", "matches", "location", "note")
 _TABLE_KEYS = {
     "name",
@@ -68,6 +85,7 @@ class RowDef:
     units: tuple[str | None, ...]
     repair: str | None
     mention: str
+    qualifier: str | None
     location: str | None
     after: str | None
     before: str | None
@@ -131,6 +149,8 @@ class Curation:
     note: str | None = None
     exclusions: tuple[SpanRule, ...] = ()
     checks: tuple[CheckDef, ...] = ()
+    #: qualifiers.tsv: qualifier words by a claim that are not its qualifier, and why.
+    qualifier_rules: tuple[SpanRule, ...] = ()
 
 
 def _toml_line(text: str, needle: str, start: int = 0) -> int:
@@ -316,6 +336,9 @@ def _read_rows(path: Path, tables: dict[str, TableDef]) -> None:
         mention = record.get("mention", "primary")
         if mention not in vocabulary.MENTIONS:
             raise CurationError(f"{where}, column mention: {mention!r} is not one of {', '.join(vocabulary.MENTIONS)}")
+        qualifier = record.get("qualifier")
+        if qualifier is not None and qualifier not in _ROW_QUALIFIERS:
+            raise CurationError(f"{where}, column qualifier: {qualifier!r} is not one of {', '.join(_ROW_QUALIFIERS)}")
         dims = tuple(tuple({**table.fixed, **d} for d in per_q) for per_q in _dims(where, record.get("dims", ""), n))
         table.rows.append(
             RowDef(
@@ -326,6 +349,7 @@ def _read_rows(path: Path, tables: dict[str, TableDef]) -> None:
                 units=units,
                 repair=repair,
                 mention=mention,
+                qualifier=qualifier,
                 location=record.get("location"),
                 after=record.get("after"),
                 before=record.get("before"),
@@ -376,6 +400,7 @@ def read_curation(folder: Path) -> Curation:
         note,
         tuple(_read_spans(folder / EXCLUSIONS_FILE, vocabulary.EXCLUSION_KINDS)),
         tuple(_read_checks(folder / CHECKS_FILE, by_name)),
+        tuple(_read_spans(folder / QUALIFIERS_FILE, vocabulary.QUALIFIER_RULE_KINDS)),
     )
 
 

@@ -29,6 +29,8 @@ __all__ = [
     "LEDGER_STATUSES",
     "MENTIONS",
     "QUALIFIERS",
+    "QUALIFIER_COMPOUNDS",
+    "QUALIFIER_RULE_KINDS",
     "REPAIRS",
     "TEXT_STATUSES",
     "UNITS",
@@ -153,7 +155,12 @@ QUALIFIERS: dict[str, Qualifier] = {
     q.code: q
     for q in (
         Qualifier("exact", "as printed"),
-        Qualifier("approx", "about", before=("大约", "约为", "约", "将近", "接近", "近"), after=("左右",)),
+        Qualifier(
+            "approx",
+            "about",
+            before=("大约", "约为", "约", "将近", "接近", "近", "几乎", "差不多"),
+            after=("左右", "上下"),
+        ),
         Qualifier(
             "over",
             "more than",
@@ -173,6 +180,94 @@ QUALIFIERS: dict[str, Qualifier] = {
         Qualifier("range", "a range: value is its low end, value_high its high end"),
     )
 }
+
+#: Words of which a qualifier word is only a part (节约 holds 约, 国内 holds 内): a qualifier word
+#: inside one of them qualifies nothing.  The qualifier lint (`fintech_stats.curation.qualifiers`)
+#: reads them; a report's own such words are curated rules in its qualifiers.tsv.
+QUALIFIER_COMPOUNDS = (
+    # 约: save, bind, agree, sign, book
+    "节约",
+    "特约",
+    "约束",
+    "约定",
+    "签约",
+    "合约",
+    "预约",
+    "契约",
+    "制约",
+    "履约",
+    "违约",
+    "集约",
+    "简约",
+    "约谈",
+    # 近: near-field, recent, nearby, close to (a place)
+    "近场",
+    "近年",
+    "近期",
+    "最近",
+    "附近",
+    "近日",
+    "临近",
+    "就近",
+    "邻近",
+    "近端",
+    "近似",
+    "亲近",
+    # 内: inside, domestic, content, internal
+    "内容",
+    "国内",
+    "境内",
+    "海内外",
+    "行内",
+    "内部",
+    "内置",
+    "内嵌",
+    "内存",
+    "内控",
+    "内生",
+    "内涵",
+    "内外",
+    "业内",
+    "区内",
+    "内核",
+    "内网",
+    "内审",
+    "内评",
+    "体内",
+    "省内",
+    "市内",
+    "系统内",
+    "集团内",
+    "园区内",
+    "内蒙古",
+    # 超: super-, ultra-
+    "超级",
+    "超算",
+    "超大",
+    "超融合",
+    "超前",
+    "超高",
+    "超低",
+    "超短",
+    "超长",
+    "超越",
+    "超额",
+    "超导",
+    # 上下: up and down (the chain), context
+    "上下游",
+    "上下文",
+    "上下级",
+    # 以上/以下/以内 are read as words of their own; 以下 also opens a list (以下简称, 如下)
+    "以下简称",
+    "以下几",
+    "以下方面",
+    "以下内容",
+    # 不足: shortcoming
+    "不足之处",
+    "存在不足",
+    "不足以",
+    # 高于/低于 compare two figures as often as they bound one: curated per report
+)
 
 #: Words that sign a change: a value after an increase word is positive, after (or before) a
 #: decrease word negative (同比下降 5% -> -5).
@@ -224,6 +319,14 @@ MENTIONS: dict[str, Term] = _by_code(
     Term("primary", "the row a table holds for the fact"),
     Term("restatement", "the same fact stated again elsewhere, agreeing within its precision"),
     Term("conflict", "the same fact stated again with a value that disagrees"),
+)
+
+#: Why a qualifier word standing by a claim's literal is not its qualifier (qualifiers.tsv's kinds).
+QUALIFIER_RULE_KINDS: dict[str, Term] = _by_code(
+    Term("other_number", "the word governs another number or phrase of the clause, not this value"),
+    Term("part_of_word", "the word is part of another word of the report (a name, a term)"),
+    Term("compares", "the word compares two figures (高于 ... 28.1 个百分点: the value is the difference)"),
+    Term("said_otherwise", "the row's qualifier already says it (a range that 至少 opens, a rank)"),
 )
 
 #: What accounts for a number of a report's text in the coverage ledger, strongest first.

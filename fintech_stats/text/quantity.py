@@ -198,7 +198,11 @@ _GLUED_QUALIFIERS = _qualifier_words(lambda q: q.glued)
 _POST_QUALIFIERS = _qualifier_words(lambda q: q.after)
 # After the unit, two words qualify only in context: 多 after 倍 (5 倍多), 内 before a verb of
 # completion or a stop (10 分钟内完成); elsewhere they begin the next words (多家, 内部).
-_POST_CONTEXT = {"多": (r"(?<=倍)", ""), "内": ("", r"(?=完成|即可|实现|[)）,，。;；、\s]|$)")}
+_POST_CONTEXT = {
+    "多": (r"(?<=倍)", ""),
+    "内": ("", r"(?=完成|即可|实现|[)）,，。;；、\s]|$)"),
+    "上下": ("", r"(?!文|游|级)"),  # 100 人上下: about; 上下文, 上下游 are other words
+}
 
 
 def _alt(words: Iterable[str], context: Mapping[str, tuple[str, str]] | None = None) -> str:
@@ -396,6 +400,8 @@ def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
         qualifier = _POST_QUALIFIERS[match.group("post2")]
     if n1_text.strip()[0] in "数几上" or n1_text.strip() == "成百上千" or _MORE_INSIDE.search(n1_text):
         qualifier = "over"
+    if qualifier == "exact" and _ORDER_ONLY.match(n1_text.strip()):
+        qualifier = "over"  # 千亿, 千万笔, 百万: an order of magnitude, read as a lower bound
     if value_high is not None:
         if value_high < value:
             raise _InvertedRange(f"a range whose high end is below its low end: {literal!r}", match.start("sep"))
@@ -420,6 +426,9 @@ def _interpret(match: re.Match[str], literal: str, start: int) -> Quantity:
 
 
 _MORE_INSIDE = re.compile(r"\d\s*[多余]\s*\D")
+# A numeral of magnitude characters alone (千亿, 百万, 万; not 十, which is ten) names an order of
+# magnitude, not a count: like 亿级 and 数百万 it is read as a lower bound (README, orders of magnitude).
+_ORDER_ONLY = re.compile(r"^[十百千万亿]*[百千万亿][十百千万亿]*$")
 
 
 def parse(literal: str) -> Quantity:
